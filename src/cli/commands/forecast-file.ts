@@ -7,13 +7,9 @@
 import { readFile } from "node:fs/promises";
 import { forecast } from "../../forecast/forecast.ts";
 import { M3FormatError, parseM3 } from "../../forecast/m3.ts";
+import type { CommandIo } from "../io.ts";
 
 const USAGE = "usage: sop forecast-file IN.csv --season M [--horizon H]";
-
-export interface CommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 interface Args {
   file: string;

@@ -1,0 +1,102 @@
+/**
+ * Builds the Bolt app: HTTP receiver at /slack/events (or Socket Mode), GET /healthz, every listener
+ * registered by its folder's register(app), and a start/stop pair that shuts down gracefully.
+ */
+import type { Server } from "node:http";
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { databaseReachable } from "../src/db/connection.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import type { AppDeps } from "./deps.ts";
+import { register as registerKnownIds } from "./known-ids.ts";
+import { register as registerSop } from "./sop/index.ts";
+
+export interface RunningApp {
+  app: App;
+  /** The HTTP port actually bound (useful with PORT=0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+function healthRoute() {
+  return {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req: unknown, res: import("node:http").ServerResponse) => {
+      databaseReachable().then((ok) => {
+        res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+      });
+    },
+  };
+}
+
+export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
+  const { env } = deps;
+  const logger = boltLogger(deps.logger);
+  const customRoutes = [healthRoute()];
+  const receiver: Receiver = env.SLACK_APP_TOKEN
+    ? new SocketModeReceiver({
+        appToken: env.SLACK_APP_TOKEN,
+        customRoutes,
+        logger,
+        installerOptions: { port: env.PORT },
+      })
+    : new HTTPReceiver({
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        endpoints: "/slack/events",
+        customRoutes,
+        logger,
+        // A listener failure must never become a 5xx that makes Slack retry: our wrappers answer the user.
+        processEventErrorHandler: async ({ error, response, logger: log }) => {
+          log.error(`unhandled error while processing a request: ${String(error)}`);
+          if (!response.headersSent) {
+            response.writeHead(200);
+            response.end();
+          }
+          return true;
+        },
+      });
+  const app = new App({
+    token: env.SLACK_BOT_TOKEN,
+    receiver,
+    logger,
+    clientOptions: {
+      slackApiUrl: env.SLACK_API_URL,
+      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+    },
+  });
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, "bolt error");
+  });
+  registerKnownIds(app);
+  registerSop(app, deps);
+  return { app, receiver };
+}
+
+export async function startApp(deps: AppDeps): Promise<RunningApp> {
+  const { app } = createApp(deps);
+  const started = (await app.start(deps.env.PORT)) as unknown;
+  const server = started as Server | undefined;
+  const address = server && typeof server.address === "function" ? server.address() : null;
+  const port = address && typeof address === "object" ? address.port : deps.env.PORT;
+  deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    port,
+    stop: () => {
+      stopping ??= (async () => {
+        // Stop accepting, then let acknowledged work finish before the database goes away.
+        const closed = app.stop().catch(() => {});
+        const drained = await deps.inFlight.drain(8000);
+        if (!drained)
+          deps.logger.warn(
+            { pending: deps.inFlight.size },
+            "shutdown: in-flight work did not finish in time",
+          );
+        await closed;
+      })();
+      return stopping;
+    },
+  };
+}

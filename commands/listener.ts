@@ -1,0 +1,244 @@
+/**
+ * The one wrapper around every listener: ack first (Slack's 3 s), then idempotency (Slack retries,
+ * double clicks), timing, logging, and turning errors into a clear ephemeral message. Listeners stay
+ * thin: they parse the payload, call the domain in src/, and render with views/.
+ */
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { claimOnce, releaseClaim } from "../src/db/idempotency.ts";
+import { isDatabaseOutage, UserError } from "../src/errors.ts";
+import type { Logger } from "../src/logger.ts";
+import { errorMessage } from "../views/error-message.ts";
+import type { AppDeps } from "./deps.ts";
+
+export interface Caller {
+  teamId: string;
+  userId: string;
+}
+
+/** What a listener's body gets, whatever kind of request it came from. */
+export interface ListenerContext extends Caller {
+  client: WebClient;
+  log: Logger;
+  deps: AppDeps;
+  /** Sends an ephemeral reply to the person who acted. */
+  reply: (message: { text: string; blocks?: unknown[] }) => Promise<void>;
+}
+
+/** Turns any failure into the message the user sees; logs what is not the user's doing. */
+export function describeFailure(err: unknown, log: Logger): { text: string; blocks: unknown[] } {
+  if (err instanceof UserError) return errorMessage(err.message, err.details);
+  if (isDatabaseOutage(err)) {
+    log.warn({ err: (err as Error).message }, "database unavailable");
+    return errorMessage(
+      "The S&OP database is not reachable right now. Nothing was changed; please try again in a minute.",
+    );
+  }
+  const ref = Math.random().toString(36).slice(2, 8);
+  log.error({ err, ref }, "listener failed");
+  return errorMessage(
+    `Something went wrong on our side (ref ${ref}). Nothing was changed; please try again.`,
+  );
+}
+
+async function runClaimed(
+  deps: AppDeps,
+  caller: Caller,
+  key: string | undefined,
+  log: Logger,
+  work: () => Promise<void>,
+  onError: (err: unknown) => Promise<void>,
+): Promise<void> {
+  const started = performance.now();
+  let claimed = false;
+  try {
+    if (key) {
+      claimed = await claimOnce(caller.teamId, key, deps.clock.now());
+      if (!claimed) {
+        log.info({ key }, "duplicate delivery ignored");
+        return;
+      }
+    }
+    await work();
+    log.info({ ms: Math.round(performance.now() - started) }, "handled");
+  } catch (err) {
+    // Give the key back so a genuine retry can succeed where this attempt failed.
+    if (claimed && key) await releaseClaim(caller.teamId, key).catch(() => {});
+    await onError(err).catch((e) => log.error({ err: e }, "could not tell the user about a failure"));
+  }
+}
+
+function ephemeralReplier(
+  respond: RespondFn | undefined,
+  client: WebClient,
+  userId: string,
+  channelId?: string,
+) {
+  return async (message: { text: string; blocks?: unknown[] }) => {
+    if (respond) {
+      // biome-ignore lint/suspicious/noExplicitAny: Block Kit blocks are built by views/
+      await respond({ response_type: "ephemeral", replace_original: false, ...(message as any) });
+    } else if (channelId) {
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...(message as any) });
+    } else {
+      // No channel to answer in (App Home, modal): a DM from the app.
+      const dm = await client.conversations.open({ users: userId });
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      await client.chat.postMessage({ channel: dm.channel!.id!, ...(message as any) });
+    }
+  };
+}
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Slash commands: acked at once with no body; the answer follows through response_url. */
+export function wrapCommand(
+  deps: AppDeps,
+  handler: (ctx: ListenerContext & { text: string; channelId: string; triggerId: string }) => Promise<void>,
+) {
+  return async (args: CommandArgs) => {
+    await args.ack();
+    const { command, client, respond } = args;
+    const caller = { teamId: String(command.team_id ?? ""), userId: String(command.user_id ?? "") };
+    const log = deps.logger.child({
+      kind: "command",
+      team: caller.teamId,
+      user: caller.userId,
+      text: String(command.text ?? "").slice(0, 80),
+    });
+    const reply = ephemeralReplier(respond, client, caller.userId, command.channel_id);
+    const work = runClaimed(
+      deps,
+      caller,
+      command.trigger_id ? `cmd:${command.trigger_id}` : undefined,
+      log,
+      () =>
+        handler({
+          ...caller,
+          client,
+          log,
+          deps,
+          reply,
+          text: String(command.text ?? ""),
+          channelId: String(command.channel_id ?? ""),
+          triggerId: String(command.trigger_id ?? ""),
+        }),
+      (err) => reply(describeFailure(err, log)),
+    );
+    await deps.inFlight.track(work);
+  };
+}
+
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** Buttons and other block actions: acked at once; one claim per interaction (trigger_id). */
+export function wrapAction(
+  deps: AppDeps,
+  handler: (
+    ctx: ListenerContext & { body: BlockAction; action: BlockAction["actions"][number]; triggerId: string },
+  ) => Promise<void>,
+) {
+  return async (args: ActionArgs) => {
+    await args.ack();
+    const { body, client, respond } = args;
+    const caller = {
+      teamId: String(body.team?.id ?? body.user?.team_id ?? ""),
+      userId: String(body.user?.id ?? ""),
+    };
+    const action = body.actions?.[0];
+    const log = deps.logger.child({
+      kind: "action",
+      team: caller.teamId,
+      user: caller.userId,
+      action: action?.action_id,
+    });
+    const channelId = body.channel?.id;
+    const reply = ephemeralReplier(body.response_url ? respond : undefined, client, caller.userId, channelId);
+    if (!action || !caller.teamId || !caller.userId) {
+      log.warn("malformed block_actions payload ignored");
+      return;
+    }
+    const work = runClaimed(
+      deps,
+      caller,
+      body.trigger_id ? `act:${body.trigger_id}` : undefined,
+      log,
+      () =>
+        handler({
+          ...caller,
+          client,
+          log,
+          deps,
+          reply,
+          body,
+          action,
+          triggerId: String(body.trigger_id ?? ""),
+        }),
+      (err) => reply(describeFailure(err, log)),
+    );
+    await deps.inFlight.track(work);
+  };
+}
+
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** What a view-submission body decides: the ack (close, errors, update) and optional work after it. */
+export interface ViewOutcome {
+  // biome-ignore lint/suspicious/noExplicitAny: the ack payload shapes are Slack's
+  ack?: any;
+  after?: () => Promise<void>;
+}
+
+/**
+ * Modal submissions: validation runs before the ack so errors show in the modal
+ * (`response_action: "errors"` keyed by block_id); slow work runs after it.
+ */
+export function wrapViewSubmission(
+  deps: AppDeps,
+  opts: { errorBlockId: string },
+  handler: (
+    ctx: ListenerContext & { view: ViewSubmitAction["view"]; body: ViewSubmitAction },
+  ) => Promise<ViewOutcome>,
+) {
+  return async (args: ViewArgs) => {
+    const { body, client, view } = args;
+    const caller = {
+      teamId: String(body.team?.id ?? body.user?.team_id ?? ""),
+      userId: String(body.user?.id ?? ""),
+    };
+    const log = deps.logger.child({
+      kind: "view",
+      team: caller.teamId,
+      user: caller.userId,
+      callback: view?.callback_id,
+    });
+    const reply = ephemeralReplier(undefined, client, caller.userId);
+    const started = performance.now();
+    let outcome: ViewOutcome;
+    try {
+      outcome = await handler({ ...caller, client, log, deps, reply, view, body });
+    } catch (err) {
+      const msg = describeFailure(err, log);
+      const detail =
+        err instanceof UserError && err.details.length ? `${msg.text}\n${err.details.join("\n")}` : msg.text;
+      await args.ack({ response_action: "errors", errors: { [opts.errorBlockId]: detail.slice(0, 2000) } });
+      return;
+    }
+    await args.ack(outcome.ack);
+    log.info({ ms: Math.round(performance.now() - started) }, "acked");
+    if (outcome.after) {
+      const after = outcome.after;
+      const work = after().catch((err) => reply(describeFailure(err, log)).catch(() => {}));
+      await deps.inFlight.track(work);
+    }
+  };
+}

@@ -1,0 +1,27 @@
+/** The `/sop` slash command: splits the text and dispatches to one sub-command file. */
+import type { App } from "@slack/bolt";
+import { unknownCommandMessage } from "../../views/help.ts";
+import type { AppDeps } from "../deps.ts";
+import { wrapCommand } from "../listener.ts";
+import { help } from "./help.ts";
+import type { Subcommand } from "./subcommand.ts";
+
+// One line per sub-command file.
+const subcommands: Subcommand[] = [help];
+
+function find(word: string): Subcommand | undefined {
+  return subcommands.find((s) => s.name === word || s.aliases?.includes(word));
+}
+
+export function register(app: App, deps: AppDeps): void {
+  app.command(
+    "/sop",
+    wrapCommand(deps, async (ctx) => {
+      const words = ctx.text.trim().split(/\s+/).filter(Boolean);
+      const word = (words[0] ?? "").toLowerCase();
+      const sub = find(word);
+      if (!sub) return ctx.reply(unknownCommandMessage(words[0] ?? ""));
+      await sub.run({ ...ctx, args: words.slice(1) });
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+/** The `sop` command line: the same engine as the Slack app, for automated feeds and operators. */
+import { loadEnvFile } from "../runtime.ts";
+import { configImportCommand } from "./commands/config-import.ts";
+import { forecastFileCommand } from "./commands/forecast-file.ts";
+import { type CliCommand, type CommandIo, UsageError } from "./io.ts";
+
+/** One entry per command; a command's words are matched longest first ("kpi snapshot" before "kpi"). */
+const COMMANDS: { words: string[]; usage: string; run: CliCommand }[] = [
+  { words: ["config", "import"], usage: "config import FILE.json", run: configImportCommand },
+  {
+    words: ["forecast-file"],
+    usage: "forecast-file IN.csv --season M [--horizon H]",
+    run: forecastFileCommand,
+  },
+];
+
+export function usage(): string {
+  const lines = COMMANDS.map((c) => `  sop ${c.usage}`).join("\n");
+  return `S&OP bot command line\n\nusage:\n${lines}\n  sop --help\n\nThe database is MONGODB_URI when set, else a local server (see README).\n`;
+}
+
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  loadEnvFile();
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+    io.stdout.write(usage());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const match = [...COMMANDS]
+    .sort((a, b) => b.words.length - a.words.length)
+    .find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!match) {
+    io.stderr.write(`unknown command: sop ${argv.join(" ")}\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await match.run(argv.slice(match.words.length), io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`${err.message}\nusage: sop ${match.usage}\n`);
+      return 2;
+    }
+    io.stderr.write(`error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}

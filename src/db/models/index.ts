@@ -1,0 +1,22 @@
+/**
+ * Every model the app uses, so indexes are created at start. Each model file registers itself here.
+ * FerretDB 1.24 rules (DESIGN §7, measured): only `_id` lookups are pushed down to SQLite, so hot paths
+ * address documents by a string `_id` built from the team id and the natural key; no transactions,
+ * no TTL/partial indexes, no positional updates.
+ */
+import type { Model } from "mongoose";
+import { IdempotencyKeyModel } from "./idempotency-key.ts";
+import { TeamConfigModel } from "./team-config.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
+const registered: Model<any>[] = [TeamConfigModel, IdempotencyKeyModel];
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
+export function registerModel(model: Model<any>): void {
+  if (!registered.includes(model)) registered.push(model);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
+export function allModels(): Model<any>[] {
+  return registered;
+}

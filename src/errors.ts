@@ -1,0 +1,48 @@
+/**
+ * Errors with codes (as bolt-js does). A UserError carries a message meant for the person who acted;
+ * anything else is a bug or an outage and is logged, and the user sees a generic message.
+ */
+export type UserErrorCode =
+  | "not_authorized"
+  | "not_configured"
+  | "bad_input"
+  | "not_found"
+  | "conflict"
+  | "stale"
+  | "unavailable";
+
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    /** Line- or field-named details, e.g. CSV errors. */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** The database could not be reached; the user is told to try again. */
+export class DatabaseUnavailableError extends UserError {
+  constructor(cause?: unknown) {
+    super(
+      "unavailable",
+      "The S&OP database is not reachable right now. Nothing was changed; please try again in a minute.",
+    );
+    this.name = "DatabaseUnavailableError";
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+/** Recognises driver errors that mean "the server is not there" rather than "the request is wrong". */
+export function isDatabaseOutage(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Error)) return false;
+  const name = err.name ?? "";
+  return (
+    /MongoServerSelectionError|MongoNetworkError|MongoNetworkTimeoutError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(
+      name,
+    ) || /buffering timed out|connection .* closed|ECONNREFUSED|Client must be connected/i.test(err.message)
+  );
+}

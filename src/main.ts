@@ -1,0 +1,41 @@
+/** `npm start`: validate configuration, connect the database (waiting for it), serve Slack. */
+
+import { startApp } from "../commands/app.ts";
+import { InFlight } from "../commands/in-flight.ts";
+import { systemClock } from "./clock.ts";
+import { connectDatabase, disconnectDatabase } from "./db/connection.ts";
+import { EnvError, parseEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+import { loadEnvFile, resolveDatabase } from "./runtime.ts";
+
+loadEnvFile();
+let env: ReturnType<typeof parseEnv>;
+try {
+  env = parseEnv(process.env);
+} catch (err) {
+  if (err instanceof EnvError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+const logger = createLogger(env.LOG_LEVEL);
+const { uri, server } = await resolveDatabase((line) => logger.info(line));
+await connectDatabase(uri, { logger, retryForever: true });
+const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() });
+
+let shuttingDown = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, async () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down");
+    const hardStop = setTimeout(() => process.exit(1), 10_000);
+    hardStop.unref();
+    await running.stop();
+    await disconnectDatabase().catch(() => {});
+    await server?.stop();
+    logger.info("stopped");
+    process.exit(0);
+  });
+}

@@ -1,0 +1,70 @@
+/** Reads and writes a team's configuration; every call is scoped by team id. */
+import { TeamConfigModel } from "../db/models/team-config.ts";
+import { UserError } from "../errors.ts";
+import { parseTeamConfig, type TeamConfig, TeamConfigSchema } from "./team-config.ts";
+
+export async function loadTeamConfig(teamId: string): Promise<TeamConfig | null> {
+  const doc = await TeamConfigModel.findById(teamId).lean();
+  if (!doc) return null;
+  // Stored configs were validated on save; parsing again applies defaults added since.
+  return TeamConfigSchema.parse(doc.config);
+}
+
+export async function requireTeamConfig(teamId: string): Promise<TeamConfig> {
+  const cfg = await loadTeamConfig(teamId);
+  if (!cfg) {
+    throw new UserError(
+      "not_configured",
+      "This workspace has no S&OP configuration yet. An admin runs `/sop setup` (or `sop config import team.json`).",
+    );
+  }
+  return cfg;
+}
+
+export async function teamConfigRevision(teamId: string): Promise<number | null> {
+  const doc = await TeamConfigModel.findById(teamId, { revision: 1 }).lean();
+  return doc?.revision ?? null;
+}
+
+/**
+ * Validates and stores a configuration. `expectedRevision` (from the setup modal) makes concurrent edits
+ * fail instead of silently overwriting each other.
+ */
+export async function saveTeamConfig(
+  input: unknown,
+  by: string,
+  now: Date,
+  expectedRevision?: number | null,
+): Promise<TeamConfig> {
+  const parsed = parseTeamConfig(input);
+  if (!parsed.ok) throw new UserError("bad_input", "The team configuration is not valid.", parsed.errors);
+  const cfg = parsed.config;
+  const update = { $set: { config: cfg, updatedAt: now, updatedBy: by }, $inc: { revision: 1 } };
+  if (expectedRevision === undefined) {
+    await TeamConfigModel.updateOne({ _id: cfg.team }, update, { upsert: true });
+  } else if (expectedRevision === null) {
+    try {
+      await TeamConfigModel.create({
+        _id: cfg.team,
+        config: cfg,
+        revision: 1,
+        updatedAt: now,
+        updatedBy: by,
+      });
+    } catch {
+      throw new UserError(
+        "conflict",
+        "Someone configured this workspace at the same time; reopen `/sop setup`.",
+      );
+    }
+  } else {
+    const r = await TeamConfigModel.updateOne({ _id: cfg.team, revision: expectedRevision }, update);
+    if (r.matchedCount === 0) {
+      throw new UserError(
+        "conflict",
+        "The configuration changed while you were editing; reopen `/sop setup`.",
+      );
+    }
+  }
+  return cfg;
+}

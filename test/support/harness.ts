@@ -1,0 +1,77 @@
+/**
+ * The whole app as Slack sees it: the real Bolt app on a real HTTP port, the Web API stand-in,
+ * a signed-request driver and a fresh database. `useHarness()` wires it into a test file.
+ */
+import { afterAll, beforeAll } from "vitest";
+import { type RunningApp, startApp } from "../../commands/app.ts";
+import { InFlight } from "../../commands/in-flight.ts";
+import { type Clock, ManualClock } from "../../src/clock.ts";
+import { type Env, parseEnv } from "../../src/env.ts";
+import { createLogger } from "../../src/logger.ts";
+import { connectTestDatabase, dropTestDatabase } from "./database.ts";
+import { SlackDriver } from "./slack-driver.ts";
+import { SlackStandIn } from "./slack-standin.ts";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export interface Harness {
+  driver: SlackDriver;
+  standIn: SlackStandIn;
+  app: RunningApp;
+  env: Env;
+  clock: Clock;
+  inFlight: InFlight;
+  /** Waits until all work after ack() has finished. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  opts: { clock?: Clock; standIn?: SlackStandIn; env?: Record<string, string> } = {},
+): Promise<Harness> {
+  const standIn = opts.standIn ?? (await new SlackStandIn().start());
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: "0",
+    SLACK_API_URL: standIn.apiUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...opts.env,
+  });
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const inFlight = new InFlight();
+  const app = await startApp({ env, logger: createLogger(env.LOG_LEVEL), clock, inFlight });
+  const driver = new SlackDriver(`http://127.0.0.1:${app.port}/slack/events`, SIGNING_SECRET, standIn);
+  return {
+    driver,
+    standIn,
+    app,
+    env,
+    clock,
+    inFlight,
+    settle: async () => {
+      await inFlight.drain(10_000);
+    },
+    stop: async () => {
+      await app.stop();
+      await standIn.stop();
+    },
+  };
+}
+
+/** In a test file: a fresh database and a running app for the file's tests. */
+export function useHarness(label: string, opts: Parameters<typeof startHarness>[0] = {}): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    await connectTestDatabase(label);
+    h = await startHarness(opts);
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await dropTestDatabase();
+  });
+  return () => {
+    if (!h) throw new Error("harness not started");
+    return h;
+  };
+}

@@ -1,0 +1,494 @@
+/**
+ * A local stand-in for the Slack Web API, reached by the app through SLACK_API_URL. It records every
+ * call, answers like Slack (including `ok:false` errors and HTTP 429 with Retry-After), enforces Block Kit
+ * limits, receives response_url posts and file uploads. The tests and `npm run demo` both use it.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+import { checkMessage, checkView } from "./block-kit-limits.ts";
+
+type Json = Record<string, unknown>;
+
+export interface ApiCall {
+  method: string;
+  args: Json;
+  /** What the stand-in answered: ok, or the Slack error code. */
+  ok: boolean;
+  error?: string;
+  status: number;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Json;
+  at: number;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  user?: string;
+  /** Set for chat.postEphemeral. */
+  ephemeralTo?: string;
+  threadTs?: string;
+  edits: number;
+}
+
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  title?: string;
+  bytes: Buffer;
+  channel?: string;
+  initialComment?: string;
+  shared: boolean;
+}
+
+export interface OpenedView {
+  id: string;
+  view: Json;
+  /** The user it was opened for (views.open via trigger) or published to (views.publish). */
+  userId?: string;
+  triggerId?: string;
+  hash: string;
+}
+
+type Failure = { error: string } | { status: 429; retryAfter: number };
+
+const BOT_USER = "U0BOT";
+
+export class SlackStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly messages: PostedMessage[] = [];
+  readonly files = new Map<string, UploadedFile>();
+  readonly views = new Map<string, OpenedView>();
+  /** App Home views by user. */
+  readonly homes = new Map<string, Json>();
+  /** Users `users.info` knows; others get user_not_found when `strictUsers` is on. */
+  readonly users = new Map<string, { name: string; realName: string; tz?: string }>();
+  /** Channels that exist; empty means every C/G/D id exists. */
+  readonly channels = new Set<string>();
+  /** Channels the bot is not a member of (`not_in_channel`). */
+  readonly notInChannel = new Set<string>();
+  strictUsers = false;
+  /** Simulated latency for every Web API call, ms. */
+  latencyMs = 0;
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private port = 0;
+  private seq = 0;
+  private readonly waiters = new Set<() => void>();
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false, error: "internal_error", detail: String(err) }));
+      });
+    });
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server!.close(() => r()));
+    this.server = undefined;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The value for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  newResponseUrl(): { id: string; url: string } {
+    const id = randomBytes(6).toString("hex");
+    return { id, url: `${this.baseUrl}/response/${id}` };
+  }
+
+  /** The next `times` calls of `method` fail with the Slack error or an HTTP 429. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const list = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): ResponseUrlPost[] {
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  messagesIn(channel: string): PostedMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** The DM channel id the stand-in gives a user. */
+  dmOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  lastViewFor(userId: string): OpenedView | undefined {
+    return [...this.views.values()].filter((v) => v.userId === userId).at(-1);
+  }
+
+  /** Resolves when `predicate` holds, checking after every recorded call (tests of work done after ack). */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000, what = "condition"): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = predicate();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`stand-in: timed out waiting for ${what}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(done, 50);
+        function done() {
+          clearTimeout(t);
+          r();
+        }
+        this.waiters.add(done);
+      });
+    }
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.messages.length = 0;
+    this.files.clear();
+    this.views.clear();
+    this.homes.clear();
+    this.failures.clear();
+  }
+
+  private notify(): void {
+    for (const w of this.waiters) w();
+    this.waiters.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const raw = await readBody(req);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (url.pathname.startsWith("/response/")) {
+      const id = url.pathname.slice("/response/".length);
+      this.responses.push({ id, body: JSON.parse(raw.toString() || "{}"), at: Date.now() });
+      this.notify();
+      return send(res, 200, "ok", "text/plain");
+    }
+    if (url.pathname.startsWith("/upload/")) {
+      const id = url.pathname.slice("/upload/".length);
+      const file = this.files.get(id);
+      if (!file) return send(res, 404, "unknown upload", "text/plain");
+      file.bytes = extractUpload(raw, req.headers["content-type"]);
+      this.notify();
+      return send(res, 200, `OK - ${file.bytes.length}`, "text/plain");
+    }
+    if (!url.pathname.startsWith("/api/")) return send(res, 404, "not found", "text/plain");
+    const method = url.pathname.slice("/api/".length);
+    const args = parseArgs(raw, req.headers["content-type"], url.searchParams);
+    const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
+    const call: ApiCall = { method, args, ok: true, status: 200, at: Date.now() };
+    this.calls.push(call);
+    const answer = (status: number, body: Json, headers: Record<string, string> = {}) => {
+      call.ok = body.ok === true;
+      call.status = status;
+      if (!call.ok) call.error = String(body.error);
+      this.notify();
+      send(res, status, JSON.stringify(body), "application/json; charset=utf-8", headers);
+    };
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ("status" in failure)
+        return answer(
+          429,
+          { ok: false, error: "ratelimited" },
+          { "retry-after": String(failure.retryAfter) },
+        );
+      return answer(200, { ok: false, error: failure.error });
+    }
+    if (!/^Bearer xox[bp]-/.test(auth)) return answer(200, { ok: false, error: "not_authed" });
+    try {
+      return answer(200, { ok: true, ...this.dispatch(method, args) });
+    } catch (err) {
+      if (err instanceof SlackError) {
+        return answer(200, {
+          ok: false,
+          error: err.code,
+          ...(err.messages ? { response_metadata: { messages: err.messages } } : {}),
+        });
+      }
+      throw err;
+    }
+  }
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, "0")}`;
+  }
+
+  private checkChannel(channel: unknown): string {
+    if (typeof channel !== "string" || channel === "") throw new SlackError("channel_not_found");
+    if (!/^[CGD][A-Z0-9]+$/.test(channel) && !/^[UW][A-Z0-9]+$/.test(channel))
+      throw new SlackError("channel_not_found");
+    if (/^[UW]/.test(channel)) return this.dmOf(channel); // posting to a user id lands in the DM
+    if (this.channels.size > 0 && !channel.startsWith("D") && !this.channels.has(channel))
+      throw new SlackError("channel_not_found");
+    if (this.notInChannel.has(channel)) throw new SlackError("not_in_channel");
+    return channel;
+  }
+
+  private checkBlocks(errors: string[]): void {
+    if (errors.length) throw new SlackError("invalid_blocks", errors);
+  }
+
+  private dispatch(method: string, args: Json): Json {
+    switch (method) {
+      case "auth.test":
+        return {
+          url: "https://sim.slack.com/",
+          team: "Sim Co",
+          user: "sop",
+          team_id: "T0SIM",
+          user_id: BOT_USER,
+          bot_id: "B0BOT",
+        };
+      case "chat.postMessage": {
+        const channel = this.checkChannel(args.channel);
+        this.checkBlocks(checkMessage(args));
+        const ts = this.nextTs();
+        this.messages.push({
+          channel,
+          ts,
+          text: args.text as string | undefined,
+          blocks: args.blocks as unknown[] | undefined,
+          user: BOT_USER,
+          threadTs: args.thread_ts as string | undefined,
+          edits: 0,
+        });
+        return {
+          channel,
+          ts,
+          message: { type: "message", text: args.text, blocks: args.blocks, user: BOT_USER, ts },
+        };
+      }
+      case "chat.postEphemeral": {
+        const channel = this.checkChannel(args.channel);
+        if (typeof args.user !== "string") throw new SlackError("user_not_found");
+        this.checkUser(args.user);
+        this.checkBlocks(checkMessage(args));
+        const ts = this.nextTs();
+        this.messages.push({
+          channel,
+          ts,
+          text: args.text as string,
+          blocks: args.blocks as unknown[],
+          ephemeralTo: args.user,
+          edits: 0,
+        });
+        return { message_ts: ts };
+      }
+      case "chat.update": {
+        const channel = this.checkChannel(args.channel);
+        const msg = this.messages.find((m) => m.channel === channel && m.ts === args.ts && !m.ephemeralTo);
+        if (!msg) throw new SlackError("message_not_found");
+        this.checkBlocks(checkMessage(args));
+        msg.text = (args.text as string) ?? msg.text;
+        msg.blocks = (args.blocks as unknown[]) ?? msg.blocks;
+        msg.edits += 1;
+        return { channel, ts: msg.ts, text: msg.text };
+      }
+      case "chat.delete": {
+        const channel = this.checkChannel(args.channel);
+        const i = this.messages.findIndex((m) => m.channel === channel && m.ts === args.ts);
+        if (i < 0) throw new SlackError("message_not_found");
+        this.messages.splice(i, 1);
+        return { channel, ts: args.ts };
+      }
+      case "chat.getPermalink":
+        return {
+          channel: args.channel,
+          permalink: `https://sim.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+        };
+      case "conversations.open": {
+        const users = String(args.users ?? "")
+          .split(",")
+          .filter(Boolean);
+        if (users.length !== 1) throw new SlackError("invalid_arguments");
+        this.checkUser(users[0]!);
+        return { channel: { id: this.dmOf(users[0]!) } };
+      }
+      case "users.info": {
+        const id = String(args.user ?? "");
+        this.checkUser(id);
+        const u = this.users.get(id) ?? { name: id.toLowerCase(), realName: id };
+        return {
+          user: {
+            id,
+            team_id: "T0SIM",
+            name: u.name,
+            real_name: u.realName,
+            tz: u.tz ?? "Europe/Berlin",
+            profile: { real_name: u.realName, display_name: u.name },
+          },
+        };
+      }
+      case "views.open":
+      case "views.push": {
+        if (typeof args.trigger_id !== "string" || args.trigger_id === "")
+          throw new SlackError("invalid_trigger_id");
+        const view = args.view as Json;
+        this.checkBlocks(checkView(view));
+        const id = `V${randomBytes(5).toString("hex").toUpperCase()}`;
+        const userId = String(args.trigger_id).split(".")[1];
+        const opened = { id, view, triggerId: args.trigger_id, userId, hash: randomBytes(4).toString("hex") };
+        this.views.set(id, opened);
+        return { view: { id, hash: opened.hash, ...view } };
+      }
+      case "views.update": {
+        const id = String(args.view_id ?? "");
+        const existing = this.views.get(id);
+        if (!existing) throw new SlackError("not_found");
+        if (typeof args.hash === "string" && args.hash !== existing.hash)
+          throw new SlackError("hash_conflict");
+        const view = args.view as Json;
+        this.checkBlocks(checkView(view));
+        existing.view = view;
+        existing.hash = randomBytes(4).toString("hex");
+        return { view: { id, hash: existing.hash, ...view } };
+      }
+      case "views.publish": {
+        const userId = String(args.user_id ?? "");
+        this.checkUser(userId);
+        const view = args.view as Json;
+        this.checkBlocks(checkView(view));
+        this.homes.set(userId, view);
+        return { view: { id: `VHOME${userId}`, ...view } };
+      }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isFinite(length) || length <= 0)
+          throw new SlackError("invalid_arguments");
+        const id = `F${randomBytes(5).toString("hex").toUpperCase()}`;
+        this.files.set(id, { id, filename: String(args.filename), bytes: Buffer.alloc(0), shared: false });
+        return { upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as {
+          id: string;
+          title?: string;
+        }[];
+        const channel = args.channel_id ? this.checkChannel(args.channel_id) : undefined;
+        const out = list.map((f) => {
+          const file = this.files.get(f.id);
+          if (!file || file.bytes.length === 0) throw new SlackError("file_not_found");
+          file.title = f.title;
+          file.channel = channel;
+          file.initialComment = args.initial_comment as string | undefined;
+          file.shared = channel !== undefined;
+          return { id: file.id, title: f.title ?? file.filename, name: file.filename };
+        });
+        return { files: out };
+      }
+      case "files.info": {
+        const file = this.files.get(String(args.file));
+        if (!file) throw new SlackError("file_not_found");
+        return {
+          file: {
+            id: file.id,
+            name: file.filename,
+            url_private_download: `${this.baseUrl}/files/${file.id}`,
+            size: file.bytes.length,
+          },
+        };
+      }
+      case "conversations.info": {
+        const channel = this.checkChannel(args.channel);
+        return {
+          channel: { id: channel, name: channel.toLowerCase(), is_member: !this.notInChannel.has(channel) },
+        };
+      }
+      default:
+        throw new SlackError("unknown_method");
+    }
+  }
+
+  private checkUser(id: string): void {
+    if (!/^[UW][A-Z0-9]+$/.test(id)) throw new SlackError("user_not_found");
+    if (this.strictUsers && !this.users.has(id)) throw new SlackError("user_not_found");
+  }
+}
+
+class SlackError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messages?: string[],
+  ) {
+    super(code);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => res(Buffer.concat(chunks)));
+    req.on("error", rej);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": type, ...headers });
+  res.end(body);
+}
+
+/** The Web API client sends form fields; nested objects (blocks, view, files) arrive as JSON strings. */
+function parseArgs(raw: Buffer, contentType: string | undefined, query: URLSearchParams): Json {
+  let args: Json = Object.fromEntries(query.entries());
+  const text = raw.toString();
+  if (contentType?.includes("application/json")) args = { ...args, ...(text ? JSON.parse(text) : {}) };
+  else if (text) args = { ...args, ...(parseQuery(text) as Json) };
+  for (const key of ["blocks", "view", "attachments", "files"]) {
+    const v = args[key];
+    if (typeof v === "string" && /^[[{]/.test(v)) {
+      try {
+        args[key] = JSON.parse(v);
+      } catch {
+        /* Slack would reject it; leave as is */
+      }
+    }
+  }
+  return args;
+}
+
+/** Files arrive as a raw body or as multipart/form-data (what files.uploadV2 sends). */
+function extractUpload(raw: Buffer, contentType: string | undefined): Buffer {
+  const m = contentType?.match(/boundary=(?:"([^"]+)"|([^;]+))/);
+  if (!m) return raw;
+  const boundary = Buffer.from(`--${m[1] ?? m[2]}`);
+  const start = raw.indexOf(boundary);
+  const headerEnd = raw.indexOf("\r\n\r\n", start);
+  const end = raw.indexOf(boundary, headerEnd);
+  if (start < 0 || headerEnd < 0 || end < 0) return raw;
+  return raw.subarray(headerEnd + 4, end - 2);
+}
