@@ -32,6 +32,8 @@ export interface ProvisionOptions {
   ephemeral?: boolean;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Listen on this port instead of a free one (restart a stopped server where clients expect it). */
+  port?: number;
 }
 
 /** Puts a database name into a server URI, keeping any query string. */
@@ -50,7 +52,7 @@ export async function provisionDatabase(opts: ProvisionOptions = {}): Promise<Pr
   const dataDir = join(repoRoot, ".data", opts.dataName ?? "dev");
   if (opts.ephemeral) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const mongod = findOnPath("mongod", env);
   let child: ChildProcess;
   let kind: ProvisionedDatabase["kind"];
