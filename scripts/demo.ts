@@ -1,0 +1,94 @@
+/**
+ * `npm run demo`: one whole S&OP month on embedded defaults — a local MongoDB-compatible database, the
+ * built-in Slack stand-in and the sample data in examples/ — written to demo-out/ as a text transcript,
+ * an HTML page that looks roughly like Slack, and the chart PNGs.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import mongoose from "mongoose";
+import { startApp } from "../commands/app.ts";
+import { InFlight } from "../commands/in-flight.ts";
+import { ManualClock } from "../src/clock.ts";
+import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
+import { provisionDatabase, repoRoot, withDatabase } from "../src/db/provision.ts";
+import { parseEnv } from "../src/env.ts";
+import { createLogger } from "../src/logger.ts";
+import { SlackDriver } from "../test/support/slack-driver.ts";
+import { SlackStandIn } from "../test/support/slack-standin.ts";
+import { type DemoContext, PEOPLE } from "./demo/context.ts";
+import { DEMO_STEPS } from "./demo/steps.ts";
+import { Transcript } from "./demo/transcript.ts";
+
+const SIGNING_SECRET = "demo0signing0secret0000000000000";
+const outDir = join(repoRoot, "demo-out");
+const log = (line: string) => console.error(`[demo] ${line}`);
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const server = process.env.MONGODB_URI
+  ? null
+  : await provisionDatabase({ dataName: "demo", ephemeral: true, log });
+const mongoUri = process.env.MONGODB_URI ?? withDatabase(server!.serverUri, "sop_demo");
+let exitCode = 0;
+let running: Awaited<ReturnType<typeof startApp>> | undefined;
+const standIn = await new SlackStandIn().start();
+try {
+  await connectDatabase(mongoUri);
+  await mongoose.connection.dropDatabase();
+  await connectDatabase(mongoUri);
+  for (const p of Object.values(PEOPLE))
+    standIn.users.set(p.id, { name: p.id.slice(2).toLowerCase(), realName: p.name });
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: "xoxb-demo-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: "0",
+    SLACK_API_URL: standIn.apiUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
+  // The demo month runs on a controlled clock: 1 December 2026, 08:00 in Berlin.
+  const clock = new ManualClock(new Date("2026-12-01T07:00:00Z"));
+  const inFlight = new InFlight();
+  running = await startApp({ env, logger: createLogger(env.LOG_LEVEL, "sop-demo"), clock, inFlight });
+  const names = new Map(Object.values(PEOPLE).map((p) => [p.id as string, p.name as string]));
+  const transcript = new Transcript(
+    standIn,
+    names,
+    new Map([
+      ["C0SOP", "s-and-op"],
+      ["C0EXEC", "exec-sop"],
+    ]),
+  );
+  const ctx: DemoContext = {
+    app: running,
+    standIn,
+    driver: new SlackDriver(`http://127.0.0.1:${running.port}/slack/events`, SIGNING_SECRET, standIn),
+    clock,
+    inFlight,
+    transcript,
+    outDir,
+    mongoUri,
+    fileLinks: new Map(),
+  };
+  for (const step of DEMO_STEPS) {
+    log(step.title);
+    transcript.step(step.title);
+    await step.run(ctx);
+  }
+  const text = transcript.text();
+  writeFileSync(join(outDir, "transcript.txt"), `${text}\n`);
+  writeFileSync(join(outDir, "index.html"), transcript.html("S&OP bot — one month in Slack (demo)"));
+  const failed = standIn.calls.filter((c) => !c.ok && !c.error?.startsWith("ratelimited"));
+  process.stdout.write(`${text}\n\n`);
+  log(`${standIn.calls.length} Slack API calls (${failed.length} answered ok:false)`);
+  log(`wrote ${join("demo-out", "transcript.txt")}, ${join("demo-out", "index.html")} and the chart PNGs`);
+} catch (err) {
+  console.error(err);
+  exitCode = 1;
+} finally {
+  await running?.stop();
+  await standIn.stop();
+  await disconnectDatabase().catch(() => {});
+  await server?.stop();
+}
+process.exit(exitCode);
