@@ -5,11 +5,24 @@
  * no TTL/partial indexes, no positional updates.
  */
 import type { Model } from "mongoose";
+import { DemandActualModel } from "./demand-actual.ts";
 import { IdempotencyKeyModel } from "./idempotency-key.ts";
+import { InventorySnapshotModel } from "./inventory-snapshot.ts";
+import { KpiSnapshotModel } from "./kpi-snapshot.ts";
+import { OrderModel } from "./order.ts";
+import { ProductionActualModel } from "./production-actual.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
-const registered: Model<any>[] = [TeamConfigModel, IdempotencyKeyModel];
+const registered: Model<any>[] = [
+  TeamConfigModel,
+  IdempotencyKeyModel,
+  OrderModel,
+  DemandActualModel,
+  ProductionActualModel,
+  InventorySnapshotModel,
+  KpiSnapshotModel,
+];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
 export function registerModel(model: Model<any>): void {

@@ -1,0 +1,38 @@
+/**
+ * Customer orders (orders.csv), `_id` = `team|order_id` so re-imports address a row without a scan.
+ * Dates are ISO strings (`YYYY-MM-DD`): sortable, no time zones. `h` is a hash of the row's content,
+ * so an import skips rows that did not change.
+ */
+import mongoose, { Schema } from "mongoose";
+
+export interface OrderDoc {
+  _id: string;
+  teamId: string;
+  orderId: string;
+  family: string;
+  orderDate: string;
+  promisedDate: string;
+  /** null while the order is open. */
+  deliveredDate: string | null;
+  quantity: number;
+  h: string;
+}
+
+const schema = new Schema<OrderDoc>(
+  {
+    _id: { type: String, required: true },
+    teamId: { type: String, required: true },
+    orderId: { type: String, required: true },
+    family: { type: String, required: true },
+    orderDate: { type: String, required: true },
+    promisedDate: { type: String, required: true },
+    deliveredDate: { type: String, default: null },
+    quantity: { type: Number, required: true },
+    h: { type: String, required: true },
+  },
+  { collection: "orders", versionKey: false },
+);
+// For MongoDB; FerretDB 1.24 answers every non-_id filter with a scan anyway.
+schema.index({ teamId: 1, family: 1 });
+
+export const OrderModel = mongoose.model<OrderDoc>("Order", schema);

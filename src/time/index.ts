@@ -1,0 +1,4 @@
+/** Pure calendar helpers shared by actuals, KPIs, plans and schedules. */
+export * from "./dates.ts";
+export * from "./iso-week.ts";
+export * from "./period.ts";
