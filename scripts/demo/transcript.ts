@@ -354,6 +354,8 @@ function renderHtml(title: string, entries: Entry[], t: Transcript): string {
           return `<div class="msg bot"><div class="avatar app">S</div><div class="content"><div class="meta"><b>sop bot</b> <span class="app-tag">APP</span> <span>${esc(e.where)}</span></div>${e.comment ? `<div>${mrkdwn(e.comment, t)}</div>` : ""}<div class="file">${e.path ? `<img src="${esc(e.path)}" alt="${esc(e.title)}">` : ""}<div>📎 ${esc(e.title)}</div></div></div></div>`;
         case "terminal":
           return `<pre class="terminal">$ ${esc(e.command)}\n${esc(e.output.trimEnd())}</pre>`;
+        default:
+          return "";
       }
     })
     .join("\n");
