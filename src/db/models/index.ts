@@ -8,6 +8,7 @@ import type { Model } from "mongoose";
 import { DemandActualModel } from "./demand-actual.ts";
 import { IdempotencyKeyModel } from "./idempotency-key.ts";
 import { InventorySnapshotModel } from "./inventory-snapshot.ts";
+import { JobRunModel } from "./job-run.ts";
 import { KpiSnapshotModel } from "./kpi-snapshot.ts";
 import { OrderModel } from "./order.ts";
 import { ProductionActualModel } from "./production-actual.ts";
@@ -22,6 +23,7 @@ const registered: Model<any>[] = [
   ProductionActualModel,
   InventorySnapshotModel,
   KpiSnapshotModel,
+  JobRunModel,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
