@@ -5,13 +5,17 @@
  * no TTL/partial indexes, no positional updates.
  */
 import type { Model } from "mongoose";
+import { CycleModel } from "./cycle.ts";
+import { CycleEventModel } from "./cycle-event.ts";
 import { DemandActualModel } from "./demand-actual.ts";
 import { IdempotencyKeyModel } from "./idempotency-key.ts";
 import { InventorySnapshotModel } from "./inventory-snapshot.ts";
 import { JobRunModel } from "./job-run.ts";
 import { KpiSnapshotModel } from "./kpi-snapshot.ts";
 import { OrderModel } from "./order.ts";
+import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
+import { SignoffMessageModel } from "./signoff-message.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
@@ -24,6 +28,10 @@ const registered: Model<any>[] = [
   InventorySnapshotModel,
   KpiSnapshotModel,
   JobRunModel,
+  CycleModel,
+  CycleEventModel,
+  PlanVersionModel,
+  SignoffMessageModel,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
