@@ -34,20 +34,22 @@ describe("cron fire times in the team's time zone", () => {
     const weekend = m.lastFireBetween(new Date("2027-01-09T00:00:00Z"), new Date("2027-01-10T23:00:00Z"));
     expect(weekend).toBeNull();
     const s = cronMatcher("*/10 * * * * *", "UTC");
-    expect(s.lastFireBetween(new Date("2027-01-04T00:00:00Z"), new Date("2027-01-04T10:00:09Z"))?.toISOString()).toBe(
-      "2027-01-04T10:00:00.000Z",
-    );
+    expect(
+      s.lastFireBetween(new Date("2027-01-04T00:00:00Z"), new Date("2027-01-04T10:00:09Z"))?.toISOString(),
+    ).toBe("2027-01-04T10:00:00.000Z");
     const nightly = cronMatcher("30 23 * * *", "UTC");
     expect(
-      nightly.lastFireBetween(new Date("2027-01-04T20:00:00Z"), new Date("2027-01-05T01:00:00Z"))?.toISOString(),
+      nightly
+        .lastFireBetween(new Date("2027-01-04T20:00:00Z"), new Date("2027-01-05T01:00:00Z"))
+        ?.toISOString(),
     ).toBe("2027-01-04T23:30:00.000Z");
   });
 
   it("honours node-cron's last-day-of-month token", () => {
     const m = cronMatcher("0 18 L * *", "UTC");
-    expect(m.lastFireBetween(new Date("2027-02-01T00:00:00Z"), new Date("2027-03-01T00:00:00Z"))?.toISOString()).toBe(
-      "2027-02-28T18:00:00.000Z",
-    );
+    expect(
+      m.lastFireBetween(new Date("2027-02-01T00:00:00Z"), new Date("2027-03-01T00:00:00Z"))?.toISOString(),
+    ).toBe("2027-02-28T18:00:00.000Z");
   });
 
   it("keys periods by the local date and ISO week", () => {
@@ -57,7 +59,10 @@ describe("cron fire times in the team's time zone", () => {
     expect(localIsoWeekKey(at, "Europe/Berlin")).toBe("2027-W01");
     expect(localIsoWeekKey(at, "UTC")).toBe("2026-W53");
     expect(
-      zonedInstant({ year: 2027, month: 10, day: 31, hour: 1, minute: 30, second: 0 }, "Europe/Berlin").toISOString(),
+      zonedInstant(
+        { year: 2027, month: 10, day: 31, hour: 1, minute: 30, second: 0 },
+        "Europe/Berlin",
+      ).toISOString(),
     ).toMatch(/^2027-10-30T23:30:00|^2027-10-31T00:30:00/);
   });
 });
