@@ -11,7 +11,6 @@ import { type EffectDoc, effects, recordingJobs, saveTeam } from "./fixtures.ts"
 
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 
 function scheduler(
   clock: ManualClock,
