@@ -1,0 +1,88 @@
+/**
+ * The statistical baseline as the data phase's plan version (issue 6 item 3): each family's monthly
+ * demand history → `forecast()` for the cycle's horizon (starting at the cycle month) → plan lines
+ * `family, period, quantity`.
+ *
+ * Decisions: forecasts are floored at 0 (a plan quantity cannot be negative, even when returns made
+ * a month's actual negative); quantities are rounded to whole units when every actual of the family
+ * was a whole number, else to 2 decimals. With a family list in the team configuration only listed
+ * families are forecast (plans reject others) and listed families without history are reported as
+ * skipped; without a list every family with history is forecast.
+ */
+
+import { addMonths } from "../time/period.ts";
+import { forecastWithInfo } from "./forecast.ts";
+import type { FamilyHistory } from "./monthly-history.ts";
+
+export interface BaselineLine {
+  family: string;
+  period: string;
+  quantity: number;
+}
+
+export interface BaselineFamily {
+  family: string;
+  /** Months of history the forecast was trained on (first observed month to the month before the cycle). */
+  historyMonths: number;
+  /** Months actually observed among them. */
+  observedMonths: number;
+  /** Σ quantity over the horizon. */
+  total: number;
+  seasonal: boolean;
+}
+
+export interface BaselinePlan {
+  cycleMonth: string;
+  horizon: number;
+  lines: BaselineLine[];
+  families: BaselineFamily[];
+  /** Families in the team's list with no demand history before the cycle month. */
+  skipped: string[];
+  total: number;
+}
+
+function roundQuantity(v: number, wholeUnits: boolean): number {
+  const r = wholeUnits ? Math.round(v) : Math.round(v * 100) / 100;
+  return r === 0 ? 0 : r; // no -0
+}
+
+/** Forecasts every family; `families` is the team's family list when it has one. */
+export function baselinePlan(
+  histories: readonly FamilyHistory[],
+  opts: { cycleMonth: string; horizon: number; families?: readonly string[] },
+): BaselinePlan {
+  const allowed = opts.families ? new Set(opts.families) : null;
+  const withHistory = new Set(histories.map((h) => h.family));
+  const lines: BaselineLine[] = [];
+  const families: BaselineFamily[] = [];
+  for (const h of histories) {
+    if (allowed && !allowed.has(h.family)) continue;
+    const { forecast, seasonality } = forecastWithInfo(h.values, {
+      season: 12,
+      horizon: opts.horizon,
+      nonNegative: true,
+    });
+    let total = 0;
+    forecast.forEach((v, i) => {
+      const quantity = roundQuantity(Math.max(0, v), h.wholeUnits);
+      total += quantity;
+      lines.push({ family: h.family, period: addMonths(opts.cycleMonth, i), quantity });
+    });
+    families.push({
+      family: h.family,
+      historyMonths: h.values.length,
+      observedMonths: h.observed,
+      total,
+      seasonal: seasonality !== "none",
+    });
+  }
+  const skipped = opts.families ? opts.families.filter((f) => !withHistory.has(f)) : [];
+  return {
+    cycleMonth: opts.cycleMonth,
+    horizon: opts.horizon,
+    lines,
+    families,
+    skipped,
+    total: families.reduce((s, f) => s + f.total, 0),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Monthly demand history per family from demand actuals (demand.csv rows, monthly `YYYY-MM` or ISO
+ * weekly `YYYY-Www`), the input of the statistical baseline. Pure computation.
+ *
+ * Weeks into months: a week's quantity is spread evenly over its seven days and each day's share
+ * goes to its calendar month. Counting a whole week in the month of its Monday (the KPI window rule)
+ * would give months of four or five weeks — a ±25 % swing the forecaster would read as noise or
+ * seasonality. A month built from weeks counts only when every one of its days is covered by a week
+ * row; a partly covered month (the first or last weeks of the data, a missing week) is a missing
+ * observation, which the forecaster imputes. A monthly row for a month wins over weekly rows in it.
+ *
+ * Only months before the cycle month are history: the cycle month itself is what the baseline
+ * forecasts and its actuals are at best partial.
+ */
+import { addDays, daysInMonth } from "../time/dates.ts";
+import { isoWeekMonday, parseIsoWeek } from "../time/iso-week.ts";
+import { addMonths, isMonth, monthOf } from "../time/period.ts";
+
+export interface DemandActualRow {
+  family: string;
+  /** `YYYY-MM` or `YYYY-Www`. */
+  period: string;
+  actualQty: number;
+}
+
+export interface FamilyHistory {
+  family: string;
+  /** First month of `values`. */
+  firstMonth: string;
+  /** One value per month from `firstMonth` to the month before the cycle; NaN = missing. */
+  values: number[];
+  /** Months with an observed value. */
+  observed: number;
+  /** Every actual quantity was a whole number (the baseline is then rounded to whole units). */
+  wholeUnits: boolean;
+}
+
+interface MonthCell {
+  monthly: number | null;
+  weekly: number;
+  /** Days covered by week rows. */
+  days: number;
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** Histories of every family with at least one complete month before `cycleMonth`, by family name. */
+export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: string): FamilyHistory[] {
+  const cells = new Map<string, Map<string, MonthCell>>();
+  const whole = new Map<string, boolean>();
+  const cellOf = (family: string, month: string) => {
+    let fam = cells.get(family);
+    if (!fam) {
+      fam = new Map();
+      cells.set(family, fam);
+    }
+    let c = fam.get(month);
+    if (!c) {
+      c = { monthly: null, weekly: 0, days: 0 };
+      fam.set(month, c);
+    }
+    return c;
+  };
+
+  for (const r of rows) {
+    if (!Number.isFinite(r.actualQty)) continue;
+    whole.set(r.family, (whole.get(r.family) ?? true) && Number.isInteger(r.actualQty));
+    if (isMonth(r.period)) {
+      const c = cellOf(r.family, r.period);
+      c.monthly = (c.monthly ?? 0) + r.actualQty;
+    } else if (parseIsoWeek(r.period)) {
+      const monday = isoWeekMonday(r.period);
+      for (let i = 0; i < 7; i++) {
+        const c = cellOf(r.family, monthOf(addDays(monday, i)));
+        c.weekly += r.actualQty / 7;
+        c.days += 1;
+      }
+    }
+  }
+
+  const cutoff = monthIndex(cycleMonth);
+  const out: FamilyHistory[] = [];
+  for (const family of [...cells.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const complete = new Map<number, number>();
+    for (const [month, c] of cells.get(family)!) {
+      const idx = monthIndex(month);
+      if (idx >= cutoff) continue;
+      const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+      if (c.monthly !== null) complete.set(idx, c.monthly);
+      else if (c.days >= days) complete.set(idx, c.weekly);
+    }
+    if (complete.size === 0) continue;
+    const first = Math.min(...complete.keys());
+    const values: number[] = [];
+    for (let idx = first; idx < cutoff; idx++) values.push(complete.get(idx) ?? Number.NaN);
+    out.push({
+      family,
+      firstMonth: addMonths(cycleMonth, first - cutoff),
+      values,
+      observed: complete.size,
+      wholeUnits: whole.get(family) ?? true,
+    });
+  }
+  return out;
+}

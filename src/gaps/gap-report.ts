@@ -1,0 +1,306 @@
+/**
+ * The pre-S&OP gap report (DESIGN §3, issue 6 item 5): per family and month, from the approved
+ * demand, supply and finance plan versions, the three gaps a pre-S&OP meeting reconciles —
+ * supply − demand, supply ÷ capacity, and demand × price vs the finance plan — with the rows over
+ * the team's thresholds flagged and the worst first. Pure: no database, no Slack.
+ *
+ * Semantics where the brief is silent (documented in the report's notes and the README):
+ * - A family-month absent from a plan that exists counts as 0 in that plan (a plan that does not
+ *   mention a month plans nothing for it). A plan that is missing altogether (no approved version)
+ *   makes its columns null and skips its checks; it is listed in `missing`.
+ * - Capacity comes from the supply plan's optional `capacity` column; a row without it has a null
+ *   utilisation and no capacity check.
+ * - Price of a family-month = finance revenue ÷ finance quantity. When finance plans no quantity
+ *   for that month (no line, or quantity 0) the family's average price over the whole finance plan
+ *   is used instead (`priceSource: "family"`); a family finance never priced has no price.
+ *   Demand revenue = demand × price, compared with the finance plan's revenue for the month:
+ *   revenue gap = demand revenue − finance revenue, relative to the finance revenue.
+ * - Zero denominators: demand 0 with supply ≠ 0, capacity 0 with supply > 0, and finance revenue 0
+ *   with demand > 0 are always flagged (their ratio is undefined, so it is reported as null).
+ *   Demand > 0 for a family finance never priced is flagged as a revenue gap too: finance did not
+ *   plan revenue for demand the demand plan expects.
+ */
+
+/** One plan line as the gap report needs it (the cycle's plan lines satisfy this). */
+export interface GapPlanLine {
+  family: string;
+  period: string;
+  quantity: number;
+  revenue?: number | null;
+  capacity?: number | null;
+}
+
+export interface GapThresholds {
+  /** |supply − demand| ÷ demand above this is flagged. */
+  supplyVsDemand: number;
+  /** supply ÷ capacity above this is flagged. */
+  capacity: number;
+  /** |demand × price − finance revenue| ÷ finance revenue above this is flagged. */
+  revenueVsPlan: number;
+}
+
+export interface GapPlans {
+  /** The approved consensus demand plan, or null when there is none. */
+  demand: readonly GapPlanLine[] | null;
+  /** The approved supply plan (quantity = supply, optional capacity), or null. */
+  supply: readonly GapPlanLine[] | null;
+  /** The approved finance plan (quantity and revenue), or null. */
+  finance: readonly GapPlanLine[] | null;
+}
+
+export type GapCheck = "supplyVsDemand" | "capacity" | "revenueVsPlan";
+
+export interface GapRow {
+  family: string;
+  period: string;
+  demand: number | null;
+  supply: number | null;
+  /** supply − demand; null when either plan is missing. */
+  supplyMinusDemand: number | null;
+  /** (supply − demand) ÷ demand, signed; null when undefined (demand 0) or a plan is missing. */
+  supplyVsDemand: number | null;
+  capacity: number | null;
+  /** supply ÷ capacity; null without capacity (or capacity 0). */
+  utilization: number | null;
+  financeQuantity: number | null;
+  financeRevenue: number | null;
+  /** Price used for demand revenue; null when finance never priced the family. */
+  price: number | null;
+  priceSource: "month" | "family" | null;
+  demandRevenue: number | null;
+  /** demand × price − finance revenue; null when it cannot be computed. */
+  revenueGap: number | null;
+  /** revenueGap ÷ finance revenue, signed; null when undefined. */
+  revenueVsPlan: number | null;
+  /** The checks over their threshold, in a fixed order. */
+  flags: GapCheck[];
+  /**
+   * How far over its threshold the worst check is: the largest |measure| ÷ threshold over the
+   * checks (Infinity for an undefined ratio that is flagged). Used for sorting only.
+   */
+  severity: number;
+}
+
+export interface GapReport {
+  /** Every family-month in any of the plans: flagged rows first, the worst first. */
+  rows: GapRow[];
+  flagged: number;
+  /** Plans with no approved version, whose checks were skipped. */
+  missing: ("demand" | "supply" | "finance")[];
+  thresholds: GapThresholds;
+  totals: {
+    demand: number | null;
+    supply: number | null;
+    financeRevenue: number | null;
+    demandRevenue: number | null;
+  };
+}
+
+interface Cell {
+  quantity: number;
+  revenue: number | null;
+  capacity: number | null;
+}
+
+const key = (family: string, period: string) => `${family}\u0000${period}`;
+
+/** Sums duplicate family-months defensively (validated plans have none). */
+function index(lines: readonly GapPlanLine[] | null): Map<string, Cell> | null {
+  if (!lines) return null;
+  const out = new Map<string, Cell>();
+  for (const l of lines) {
+    const k = key(l.family, l.period);
+    const prev = out.get(k);
+    const revenue = l.revenue ?? null;
+    const capacity = l.capacity ?? null;
+    if (!prev) out.set(k, { quantity: l.quantity, revenue, capacity });
+    else {
+      prev.quantity += l.quantity;
+      prev.revenue = revenue === null ? prev.revenue : (prev.revenue ?? 0) + revenue;
+      prev.capacity = capacity === null ? prev.capacity : (prev.capacity ?? 0) + capacity;
+    }
+  }
+  return out;
+}
+
+/** Average price per family over the whole finance plan (lines with quantity > 0 and a revenue). */
+function familyPrices(finance: readonly GapPlanLine[]): Map<string, number> {
+  const sums = new Map<string, { qty: number; rev: number }>();
+  for (const l of finance) {
+    if (!(l.quantity > 0) || l.revenue == null) continue;
+    const s = sums.get(l.family) ?? { qty: 0, rev: 0 };
+    s.qty += l.quantity;
+    s.rev += l.revenue;
+    sums.set(l.family, s);
+  }
+  return new Map([...sums].map(([f, s]) => [f, s.rev / s.qty]));
+}
+
+/** |measure| ÷ threshold, with a zero threshold meaning "any non-zero measure is over". */
+function excess(measure: number, threshold: number): number {
+  const m = Math.abs(measure);
+  if (threshold > 0) return m / threshold;
+  return m > 0 ? Number.POSITIVE_INFINITY : 0;
+}
+
+function sumOrNull(values: (number | null)[], present: boolean): number | null {
+  if (!present) return null;
+  let s = 0;
+  for (const v of values) if (v !== null) s += v;
+  return s;
+}
+
+export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport {
+  const demand = index(plans.demand);
+  const supply = index(plans.supply);
+  const finance = index(plans.finance);
+  const prices = plans.finance ? familyPrices(plans.finance) : new Map<string, number>();
+
+  const keys = new Map<string, { family: string; period: string }>();
+  for (const lines of [plans.demand, plans.supply, plans.finance]) {
+    for (const l of lines ?? []) keys.set(key(l.family, l.period), { family: l.family, period: l.period });
+  }
+
+  const rows: GapRow[] = [];
+  for (const [k, { family, period }] of keys) {
+    const d = demand ? (demand.get(k)?.quantity ?? 0) : null;
+    const s = supply ? (supply.get(k)?.quantity ?? 0) : null;
+    const capacity = supply ? (supply.get(k)?.capacity ?? null) : null;
+    const finCell = finance?.get(k);
+    const financeQuantity = finance ? (finCell?.quantity ?? 0) : null;
+    const financeRevenue = finance ? (finCell?.revenue ?? 0) : null;
+
+    const flags: GapCheck[] = [];
+    let severity = 0;
+    const check = (name: GapCheck, measure: number, threshold: number, over: boolean) => {
+      const e = excess(measure, threshold);
+      severity = Math.max(severity, e);
+      if (over) flags.push(name);
+    };
+
+    let supplyMinusDemand: number | null = null;
+    let supplyVsDemand: number | null = null;
+    if (d !== null && s !== null) {
+      supplyMinusDemand = s - d;
+      if (d !== 0) {
+        supplyVsDemand = (s - d) / d;
+        check(
+          "supplyVsDemand",
+          supplyVsDemand,
+          thresholds.supplyVsDemand,
+          Math.abs(supplyVsDemand) > thresholds.supplyVsDemand,
+        );
+      } else if (s !== 0) {
+        severity = Number.POSITIVE_INFINITY;
+        flags.push("supplyVsDemand");
+      }
+    }
+
+    let utilization: number | null = null;
+    if (s !== null && capacity !== null) {
+      if (capacity > 0) {
+        utilization = s / capacity;
+        check("capacity", utilization, thresholds.capacity, utilization > thresholds.capacity);
+      } else if (s > 0) {
+        severity = Number.POSITIVE_INFINITY;
+        flags.push("capacity");
+      }
+    }
+
+    let price: number | null = null;
+    let priceSource: GapRow["priceSource"] = null;
+    let demandRevenue: number | null = null;
+    let revenueGap: number | null = null;
+    let revenueVsPlan: number | null = null;
+    if (financeQuantity !== null && financeRevenue !== null) {
+      if (financeQuantity > 0 && finCell?.revenue != null) {
+        price = financeRevenue / financeQuantity;
+        priceSource = "month";
+      } else if (prices.has(family)) {
+        price = prices.get(family)!;
+        priceSource = "family";
+      }
+      if (d !== null) {
+        if (price !== null) {
+          demandRevenue = d * price;
+          revenueGap = demandRevenue - financeRevenue;
+          if (financeRevenue !== 0) {
+            revenueVsPlan = revenueGap / financeRevenue;
+            check(
+              "revenueVsPlan",
+              revenueVsPlan,
+              thresholds.revenueVsPlan,
+              Math.abs(revenueVsPlan) > thresholds.revenueVsPlan,
+            );
+          } else if (demandRevenue !== 0) {
+            severity = Number.POSITIVE_INFINITY;
+            flags.push("revenueVsPlan");
+          }
+        } else if (d > 0) {
+          // Demand finance never priced: revenue nobody planned.
+          severity = Number.POSITIVE_INFINITY;
+          flags.push("revenueVsPlan");
+        }
+      }
+    }
+
+    rows.push({
+      family,
+      period,
+      demand: d,
+      supply: s,
+      supplyMinusDemand,
+      supplyVsDemand,
+      capacity,
+      utilization,
+      financeQuantity,
+      financeRevenue,
+      price,
+      priceSource,
+      demandRevenue,
+      revenueGap,
+      revenueVsPlan,
+      flags,
+      severity,
+    });
+  }
+
+  rows.sort(
+    (a, b) =>
+      Number(b.flags.length > 0) - Number(a.flags.length > 0) ||
+      b.severity - a.severity ||
+      Math.abs(b.supplyMinusDemand ?? 0) - Math.abs(a.supplyMinusDemand ?? 0) ||
+      (a.family < b.family ? -1 : a.family > b.family ? 1 : 0) ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+  );
+
+  const missing: GapReport["missing"] = [];
+  if (!plans.demand) missing.push("demand");
+  if (!plans.supply) missing.push("supply");
+  if (!plans.finance) missing.push("finance");
+
+  return {
+    rows,
+    flagged: rows.filter((r) => r.flags.length > 0).length,
+    missing,
+    thresholds,
+    totals: {
+      demand: sumOrNull(
+        rows.map((r) => r.demand),
+        plans.demand !== null,
+      ),
+      supply: sumOrNull(
+        rows.map((r) => r.supply),
+        plans.supply !== null,
+      ),
+      financeRevenue: sumOrNull(
+        rows.map((r) => r.financeRevenue),
+        plans.finance !== null,
+      ),
+      demandRevenue: sumOrNull(
+        rows.map((r) => r.demandRevenue),
+        plans.finance !== null && plans.demand !== null,
+      ),
+    },
+  };
+}
