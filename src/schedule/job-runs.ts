@@ -1,13 +1,16 @@
 /**
  * Claims on scheduled runs, shared by every replica through MongoDB: no in-memory locks.
  *
- * - claim: insert `{_id: team|job|period, status: "running", leaseUntil, owner}`; the unique `_id`
- *   lets exactly one replica win.
- * - takeover: a `running` run whose `leaseUntil` has passed (its owner crashed) is taken by one
- *   conditional update on `_id` + status + the attempt counter seen, which that update increments,
- *   so two replicas can never both take it over.
- * - a `done` run is never repeated; a `failed` one is retried only when retryable, after a delay,
- *   up to `maxAttempts`.
+ * - claim: insert the run `{_id: team|job|period, status: "running", leaseUntil, owner, attempt: 1}`;
+ *   the unique `_id` lets exactly one replica win.
+ * - takeover: a `running` run whose `leaseUntil` has passed (its owner crashed) is taken by inserting
+ *   the claim `${runId}#${attempt + 1}`; only the replica whose insert succeeded then updates the run.
+ *   (A conditional update on `_id` + status + leaseUntil + attempt is not enough on FerretDB 1.24:
+ *   two concurrent ones can both match — measured, see job-run-claim.ts.)
+ * - an owner writes the run only while its own lease holds; one that could not renew in time stops,
+ *   so a takeover never overlaps a live owner.
+ * - a `done` run is never repeated; a `failed` one is retried (same claim scheme) only when retryable,
+ *   after a delay, up to `maxAttempts`.
  */
 import { isDuplicateKeyError } from "../db/idempotency.ts";
 import {
@@ -17,6 +20,7 @@ import {
   JobRunModel,
   jobRunId,
 } from "../db/models/job-run.ts";
+import { JobRunClaimModel, jobRunClaimId } from "../db/models/job-run-claim.ts";
 
 export interface ClaimPolicy {
   leaseMs: number;
@@ -35,12 +39,13 @@ export interface Claimed {
   id: string;
   attempt: number;
   via: JobRunAttempt["via"];
+  leaseUntil: Date;
 }
 
 export interface NotClaimed {
   claimed: false;
   id: string;
-  /** Why not: finished, someone else holds a live lease, failed for good, or retry not yet due. */
+  /** Why not: finished, someone else holds a live lease, failed for good, retry not yet due, or another replica was faster. */
   reason: "done" | "running" | "failed" | "retry_later" | "lost_race";
 }
 
@@ -67,7 +72,7 @@ export async function claimRun(
       startedAt: now,
       attempts: [{ attempt: 1, owner, startedAt: now, via: "claim" }],
     });
-    return { claimed: true, id, attempt: 1, via: "claim" };
+    return { claimed: true, id, attempt: 1, via: "claim", leaseUntil };
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
@@ -76,13 +81,13 @@ export async function claimRun(
   if (!existing) return { claimed: false, id, reason: "lost_race" };
   if (existing.status === "done") return { claimed: false, id, reason: "done" };
 
-  let via: JobRunAttempt["via"];
+  let via: "takeover" | "retry";
   if (existing.status === "running") {
     if (existing.leaseUntil.getTime() > now.getTime()) return { claimed: false, id, reason: "running" };
     if (existing.attempt >= policy.maxAttempts) {
-      // Crashed every time: give up instead of crashing every replica in turn.
+      // Crashed on every attempt: give up instead of crashing every replica in turn. Idempotent.
       await JobRunModel.updateOne(
-        { _id: id, status: "running", attempt: existing.attempt, leaseUntil: { $lte: now } },
+        { _id: id, status: "running", attempt: existing.attempt },
         {
           $set: {
             status: "failed",
@@ -104,31 +109,59 @@ export async function claimRun(
   }
 
   const attempt = existing.attempt + 1;
-  const filter =
-    via === "takeover"
-      ? { _id: id, status: "running" as const, attempt: existing.attempt, leaseUntil: { $lte: now } }
-      : { _id: id, status: "failed" as const, attempt: existing.attempt };
-  const res = await JobRunModel.updateOne(filter, {
-    $set: { status: "running", attempt, owner, leaseUntil, startedAt: now },
-    $unset: { finishedAt: 1, error: 1, failures: 1, retryable: 1 },
-    $push: { attempts: { attempt, owner, startedAt: now, via } },
-  });
-  if (res.modifiedCount !== 1) return { claimed: false, id, reason: "lost_race" };
-  return { claimed: true, id, attempt, via };
+  try {
+    await JobRunClaimModel.create({
+      _id: jobRunClaimId(id, attempt),
+      runId: id,
+      attempt,
+      owner,
+      via,
+      at: now,
+    });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return { claimed: false, id, reason: "lost_race" };
+    throw err;
+  }
+  // Ours alone from here: the previous owner stopped writing when its lease ran out.
+  await JobRunModel.updateOne(
+    { _id: id, attempt: existing.attempt },
+    {
+      $set: { status: "running", attempt, owner, leaseUntil, startedAt: now },
+      $unset: { finishedAt: 1, error: 1, failures: 1, retryable: 1 },
+      $push: { attempts: { attempt, owner, startedAt: now, via } },
+    },
+  );
+  return { claimed: true, id, attempt, via, leaseUntil };
 }
 
-/** Extends the lease of a run this owner still holds; false when it was taken over meanwhile. */
+/** True when a later attempt of the run has been claimed (this attempt's owner lost it). */
+export async function supersededBy(id: string, attempt: number): Promise<boolean> {
+  return (await JobRunClaimModel.exists({ _id: jobRunClaimId(id, attempt + 1) })) !== null;
+}
+
+/**
+ * Extends the lease of a run this owner holds. False when the lease it held had already run out at
+ * `now` (another replica may have taken over: stop), or the run was taken over.
+ */
 export async function renewLease(
   id: string,
   owner: string,
   attempt: number,
+  heldUntil: Date,
+  now: Date,
   leaseUntil: Date,
 ): Promise<boolean> {
+  if (now.getTime() >= heldUntil.getTime()) return false;
   const res = await JobRunModel.updateOne(
     { _id: id, status: "running", owner, attempt },
     { $set: { leaseUntil } },
   );
   return res.matchedCount === 1;
+}
+
+/** Gives the lease up at once (shutdown mid-run), so another replica takes over without waiting. */
+export async function releaseLease(id: string, owner: string, attempt: number, now: Date): Promise<void> {
+  await JobRunModel.updateOne({ _id: id, status: "running", owner, attempt }, { $set: { leaseUntil: now } });
 }
 
 export interface Finish {
@@ -142,6 +175,7 @@ export interface Finish {
 
 /** Records the outcome; false when the run was taken over meanwhile (the outcome is then not stored). */
 export async function finishRun(id: string, owner: string, attempt: number, f: Finish): Promise<boolean> {
+  if (await supersededBy(id, attempt)) return false;
   const set: Record<string, unknown> = { status: f.status, finishedAt: f.now };
   if (f.summary !== undefined) set.summary = f.summary;
   if (f.error !== undefined) set.error = f.error;
@@ -155,8 +189,9 @@ export async function findRun(key: RunKey): Promise<JobRunDoc | null> {
   return JobRunModel.findById(jobRunId(key.teamId, key.job, key.periodKey)).lean<JobRunDoc>();
 }
 
-/** Drops run records started before `cutoff`; idempotent, so every replica may call it. */
+/** Drops run records and claims from before `cutoff`; idempotent, so every replica may call it. */
 export async function pruneRuns(cutoff: Date): Promise<number> {
-  const res = await JobRunModel.deleteMany({ startedAt: { $lt: cutoff } });
-  return res.deletedCount ?? 0;
+  const runs = await JobRunModel.deleteMany({ startedAt: { $lt: cutoff } });
+  await JobRunClaimModel.deleteMany({ at: { $lt: cutoff } });
+  return runs.deletedCount ?? 0;
 }

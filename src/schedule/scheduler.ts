@@ -17,7 +17,7 @@ import type { TeamConfig } from "../team/team-config.ts";
 import { loadTeamConfig } from "../team/team-config-store.ts";
 import { type CronMatcher, cronMatcher } from "./cron-fires.ts";
 import { type JobDefinition, JobFailedError, type JobFailure } from "./job.ts";
-import { type ClaimPolicy, claimRun, finishRun, pruneRuns, renewLease } from "./job-runs.ts";
+import { type ClaimPolicy, claimRun, finishRun, pruneRuns, releaseLease, renewLease } from "./job-runs.ts";
 import { localDateKey, localIsoWeekKey } from "./local-time.ts";
 
 export interface SchedulerOptions {
@@ -283,7 +283,16 @@ export class Scheduler {
       return { ...base, ran: false, reason: claim.reason };
     }
     const controller = new AbortController();
-    const work = this.execute(job, base, scheduledFor, now, claim.id, claim.attempt, controller);
+    const work = this.execute(
+      job,
+      base,
+      scheduledFor,
+      now,
+      claim.id,
+      claim.attempt,
+      claim.leaseUntil,
+      controller,
+    );
     this.inFlight.set(work, controller);
     try {
       const status = await work;
@@ -306,17 +315,21 @@ export class Scheduler {
     now: Date,
     id: string,
     attempt: number,
+    leaseUntil: Date,
     controller: AbortController,
   ): Promise<"done" | "failed"> {
     const { clock } = this.opts;
     const log = this.log.child({ team: key.teamId, job: key.job, period: key.periodKey, attempt });
     const started = performance.now();
+    let heldUntil = leaseUntil;
     const heartbeat = setInterval(() => {
-      const until = new Date(clock.now().getTime() + this.opts.leaseMs);
-      renewLease(id, this.owner, attempt, until)
+      const at = clock.now();
+      const until = new Date(at.getTime() + this.opts.leaseMs);
+      renewLease(id, this.owner, attempt, heldUntil, at, until)
         .then((held) => {
-          if (!held && !controller.signal.aborted) {
-            log.warn("scheduler: lease lost (taken over by another replica); stopping this run");
+          if (held) heldUntil = until;
+          else if (!controller.signal.aborted) {
+            log.warn("scheduler: lease lost (expired before renewal, or taken over); stopping this run");
             controller.abort(new Error("lease lost"));
           }
         })
@@ -366,7 +379,7 @@ export class Scheduler {
     }
     if (controller.signal.aborted && this.stopping) {
       // Stopped mid-run: expire the lease now so another replica takes over without waiting.
-      await renewLease(id, this.owner, attempt, clock.now()).catch(() => {});
+      await releaseLease(id, this.owner, attempt, clock.now()).catch(() => {});
       log.warn("job interrupted by shutdown; lease released for takeover");
       return "failed";
     }

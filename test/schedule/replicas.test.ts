@@ -6,6 +6,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
+import { JobRunClaimModel } from "../../src/db/models/job-run-claim.ts";
 import { TeamConfigModel } from "../../src/db/models/team-config.ts";
 import { findRun } from "../../src/schedule/job-runs.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
@@ -73,6 +74,7 @@ describe("exactly once across three replica processes", () => {
   afterEach(async () => {
     killAll();
     await JobRunModel.deleteMany({});
+    await JobRunClaimModel.deleteMany({});
     await TeamConfigModel.deleteMany({});
     await effects().deleteMany({});
   });

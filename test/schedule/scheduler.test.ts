@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
+import { JobRunClaimModel } from "../../src/db/models/job-run-claim.ts";
 import { TeamConfigModel } from "../../src/db/models/team-config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type JobDefinition, JobFailedError } from "../../src/schedule/job.ts";
@@ -29,6 +30,7 @@ describe("scheduler in one process", () => {
   });
   beforeEach(async () => {
     await JobRunModel.deleteMany({});
+    await JobRunClaimModel.deleteMany({});
     await TeamConfigModel.deleteMany({});
     await effects().deleteMany({});
   });
@@ -90,6 +92,36 @@ describe("scheduler in one process", () => {
     // Finished: never again, even far later in the catch-up window.
     const again = await s.runDue("T0AAA", "digest", new Date("2027-01-04T09:00:00Z"));
     expect(again).toMatchObject({ ran: false, reason: "done" });
+  });
+
+  it("lets exactly one of twenty concurrent replicas take over (an insert claim, not a conditional update)", async () => {
+    await saveTeam("T0AAA");
+    const clock = new ManualClock(new Date("2027-01-04T07:10:00Z"));
+    for (let round = 0; round < 5; round++) {
+      const periodKey = `2027-W0${round + 1}`;
+      const monday = new Date(Date.parse("2027-01-04T07:00:00Z") + round * 7 * 86_400_000);
+      await JobRunModel.create({
+        _id: `T0AAA|digest|${periodKey}`,
+        teamId: "T0AAA",
+        job: "digest",
+        periodKey,
+        scheduledFor: monday,
+        status: "running",
+        attempt: 1,
+        owner: "dead",
+        leaseUntil: new Date(monday.getTime() + 60_000),
+        startedAt: monday,
+        attempts: [],
+      });
+      const replicas = Array.from({ length: 20 }, (_, i) =>
+        scheduler(clock, recordingJobs(`r${i}`), { owner: `r${i}` }),
+      );
+      await Promise.all(replicas.map((r) => r.refresh()));
+      const at = new Date(monday.getTime() + 10 * MIN);
+      const outcomes = await Promise.all(replicas.map((r) => r.runDue("T0AAA", "digest", at)));
+      expect(outcomes.filter((o) => o?.ran)).toHaveLength(1);
+      expect(await effects().countDocuments({ periodKey, phase: "end" })).toBe(1);
+    }
   });
 
   it("abandons a run that crashed on every attempt", async () => {

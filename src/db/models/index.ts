@@ -11,6 +11,7 @@ import { DemandActualModel } from "./demand-actual.ts";
 import { IdempotencyKeyModel } from "./idempotency-key.ts";
 import { InventorySnapshotModel } from "./inventory-snapshot.ts";
 import { JobRunModel } from "./job-run.ts";
+import { JobRunClaimModel } from "./job-run-claim.ts";
 import { KpiSnapshotModel } from "./kpi-snapshot.ts";
 import { OrderModel } from "./order.ts";
 import { PlanVersionModel } from "./plan-version.ts";
@@ -28,6 +29,7 @@ const registered: Model<any>[] = [
   InventorySnapshotModel,
   KpiSnapshotModel,
   JobRunModel,
+  JobRunClaimModel,
   CycleModel,
   CycleEventModel,
   PlanVersionModel,

@@ -1,8 +1,9 @@
 /**
  * One scheduled run of a job for a team and period, `_id` = `${teamId}|${job}|${periodKey}`. The insert
  * of this document is the claim that makes a run happen once across replicas; a crashed run is taken
- * over by a conditional update once `leaseUntil` has passed (src/schedule/job-runs.ts). Kept small:
- * old runs are pruned, because FerretDB scans the collection on every conditional update.
+ * over once `leaseUntil` has passed, through a claim document per attempt (job-run-claim.ts), and only
+ * the attempt's owner then writes this document (src/schedule/job-runs.ts). Kept small: old runs are
+ * pruned, because FerretDB scans the collection on every update.
  */
 import mongoose, { Schema } from "mongoose";
 
@@ -32,7 +33,7 @@ export interface JobRunDoc {
   /** The cron fire time this run is for. */
   scheduledFor: Date;
   status: JobRunStatus;
-  /** 1 for the first claim, +1 for every takeover or retry; conditional updates filter on it. */
+  /** 1 for the first claim, +1 for every takeover or retry; the owner's updates filter on it. */
   attempt: number;
   /** The scheduler instance (host:pid:random) running it. */
   owner: string;
