@@ -6,7 +6,7 @@
 import type {
   AllMiddlewareArgs,
   BlockAction,
-  RespondFn,
+  RespondArguments,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackViewMiddlewareArgs,
@@ -18,6 +18,7 @@ import { isDatabaseOutage, UserError } from "../src/errors.ts";
 import type { Logger } from "../src/logger.ts";
 import { errorMessage } from "../views/error-message.ts";
 import type { AppDeps } from "./deps.ts";
+import { responseUrlResponder } from "./response-url.ts";
 
 export interface Caller {
   teamId: string;
@@ -77,7 +78,7 @@ async function runClaimed(
 }
 
 function ephemeralReplier(
-  respond: RespondFn | undefined,
+  respond: ((message: RespondArguments) => Promise<unknown>) | undefined,
   client: WebClient,
   userId: string,
   channelId?: string,
@@ -107,7 +108,7 @@ export function wrapCommand(
 ) {
   return async (args: CommandArgs) => {
     await args.ack();
-    const { command, client, respond } = args;
+    const { command, client } = args;
     const caller = { teamId: String(command.team_id ?? ""), userId: String(command.user_id ?? "") };
     const log = deps.logger.child({
       kind: "command",
@@ -115,7 +116,12 @@ export function wrapCommand(
       user: caller.userId,
       text: String(command.text ?? "").slice(0, 80),
     });
-    const reply = ephemeralReplier(respond, client, caller.userId, command.channel_id);
+    const reply = ephemeralReplier(
+      responseUrlResponder(command.response_url),
+      client,
+      caller.userId,
+      command.channel_id,
+    );
     const work = runClaimed(
       deps,
       caller,
@@ -149,7 +155,7 @@ export function wrapAction(
 ) {
   return async (args: ActionArgs) => {
     await args.ack();
-    const { body, client, respond } = args;
+    const { body, client } = args;
     const caller = {
       teamId: String(body.team?.id ?? body.user?.team_id ?? ""),
       userId: String(body.user?.id ?? ""),
@@ -162,7 +168,7 @@ export function wrapAction(
       action: action?.action_id,
     });
     const channelId = body.channel?.id;
-    const reply = ephemeralReplier(body.response_url ? respond : undefined, client, caller.userId, channelId);
+    const reply = ephemeralReplier(responseUrlResponder(body.response_url), client, caller.userId, channelId);
     if (!action || !caller.teamId || !caller.userId) {
       log.warn("malformed block_actions payload ignored");
       return;

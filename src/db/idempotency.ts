@@ -8,7 +8,8 @@ export function isDuplicateKeyError(err: unknown): boolean {
 /** True when this call claimed the key; false when it was claimed before. */
 export async function claimOnce(teamId: string, key: string, now: Date): Promise<boolean> {
   try {
-    await IdempotencyKeyModel.create({ _id: `${teamId}:${key}`, teamId, createdAt: now });
+    // The driver's insertOne, not Model.create: same document, ~0.4 ms less CPU on every request (bench/ack.ts).
+    await IdempotencyKeyModel.collection.insertOne({ _id: `${teamId}:${key}`, teamId, createdAt: now } as never);
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
