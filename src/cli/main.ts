@@ -1,7 +1,9 @@
 /** The `sop` command line: the same engine as the Slack app, for automated feeds and operators. */
 import { loadEnvFile } from "../runtime.ts";
 import { configImportCommand } from "./commands/config-import.ts";
+import { forecastCommand } from "./commands/forecast.ts";
 import { forecastFileCommand } from "./commands/forecast-file.ts";
+import { gapsCommand } from "./commands/gaps.ts";
 import { type CliCommand, type CommandIo, UsageError } from "./io.ts";
 
 /** One entry per command; a command's words are matched longest first ("kpi snapshot" before "kpi"). */
@@ -11,6 +13,16 @@ const COMMANDS: { words: string[]; usage: string; run: CliCommand }[] = [
     words: ["forecast-file"],
     usage: "forecast-file IN.csv --season M [--horizon H]",
     run: forecastFileCommand,
+  },
+  {
+    words: ["forecast"],
+    usage: "forecast --team T --period PERIOD [--user U]",
+    run: (a, io) => forecastCommand(a, io),
+  },
+  {
+    words: ["gaps"],
+    usage: "gaps --team T --period PERIOD [--format json|table|csv] [--top N]",
+    run: gapsCommand,
   },
 ];
 

@@ -86,3 +86,12 @@ export function baselinePlan(
     total: families.reduce((s, f) => s + f.total, 0),
   };
 }
+
+/** The phase whose plan version the baseline becomes. */
+export const BASELINE_PHASE_ID = "data";
+
+/** Plan CSV of the baseline lines, as any submission (same parser, same checks). */
+export function baselineCsv(lines: readonly BaselineLine[]): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s);
+  return `family,period,quantity\n${lines.map((l) => `${quote(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
+}

@@ -46,8 +46,22 @@ function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-/** Histories of every family with at least one complete month before `cycleMonth`, by family name. */
-export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: string): FamilyHistory[] {
+/** Monthly totals of one family-month, complete months only. */
+export interface MonthlyActual {
+  family: string;
+  /** `YYYY-MM`. */
+  period: string;
+  actual: number;
+}
+
+interface Aggregated {
+  /** family → month → cell. */
+  cells: Map<string, Map<string, MonthCell>>;
+  /** family → every actual was a whole number. */
+  whole: Map<string, boolean>;
+}
+
+function aggregate(rows: readonly DemandActualRow[]): Aggregated {
   const cells = new Map<string, Map<string, MonthCell>>();
   const whole = new Map<string, boolean>();
   const cellOf = (family: string, month: string) => {
@@ -63,7 +77,6 @@ export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: s
     }
     return c;
   };
-
   for (const r of rows) {
     if (!Number.isFinite(r.actualQty)) continue;
     whole.set(r.family, (whole.get(r.family) ?? true) && Number.isInteger(r.actualQty));
@@ -79,17 +92,44 @@ export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: s
       }
     }
   }
+  return { cells, whole };
+}
 
+/** The value of a complete month, or null (partly covered by weeks). */
+function completeValue(month: string, c: MonthCell): number | null {
+  if (c.monthly !== null) return c.monthly;
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return c.days >= days ? c.weekly : null;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every complete family-month, by family then month (what FVA compares plans with). */
+export function monthlyActuals(rows: readonly DemandActualRow[]): MonthlyActual[] {
+  const { cells } = aggregate(rows);
+  const out: MonthlyActual[] = [];
+  for (const family of [...cells.keys()].sort(byName)) {
+    const months = cells.get(family)!;
+    for (const month of [...months.keys()].sort(byName)) {
+      const v = completeValue(month, months.get(month)!);
+      if (v !== null) out.push({ family, period: month, actual: v });
+    }
+  }
+  return out;
+}
+
+/** Histories of every family with at least one complete month before `cycleMonth`, by family name. */
+export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: string): FamilyHistory[] {
+  const { cells, whole } = aggregate(rows);
   const cutoff = monthIndex(cycleMonth);
   const out: FamilyHistory[] = [];
-  for (const family of [...cells.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const family of [...cells.keys()].sort(byName)) {
     const complete = new Map<number, number>();
     for (const [month, c] of cells.get(family)!) {
       const idx = monthIndex(month);
       if (idx >= cutoff) continue;
-      const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-      if (c.monthly !== null) complete.set(idx, c.monthly);
-      else if (c.days >= days) complete.set(idx, c.weekly);
+      const v = completeValue(month, c);
+      if (v !== null) complete.set(idx, v);
     }
     if (complete.size === 0) continue;
     const first = Math.min(...complete.keys());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { baselinePlan } from "../../src/forecast/baseline-plan.ts";
 import { compareToBaseline } from "../../src/forecast/compare-to-baseline.ts";
-import { monthlyHistories } from "../../src/forecast/monthly-history.ts";
+import { monthlyActuals, monthlyHistories } from "../../src/forecast/monthly-history.ts";
 
 describe("monthly demand history", () => {
   it("keeps months before the cycle, with NaN for months without data", () => {
@@ -132,5 +132,24 @@ describe("consensus vs baseline", () => {
     const lines = [{ family: "A", period: "2027-01", quantity: 10 }];
     const c = compareToBaseline(lines, lines);
     expect(c).toMatchObject({ delta: 0, relative: 0, overrides: [], changedLines: 0 });
+  });
+});
+
+describe("monthly actuals", () => {
+  it("lists complete months only, weeks spread by day", () => {
+    const rows = [
+      { family: "W", period: "2026-W05", actualQty: 70 },
+      { family: "W", period: "2026-W06", actualQty: 70 },
+      { family: "W", period: "2026-W07", actualQty: 70 },
+      { family: "W", period: "2026-W08", actualQty: 70 },
+      { family: "W", period: "2026-W09", actualQty: 70 },
+      { family: "M", period: "2026-01", actualQty: 5 },
+    ];
+    const out = monthlyActuals(rows);
+    expect(out.map((r) => [r.family, r.period])).toEqual([
+      ["M", "2026-01"],
+      ["W", "2026-02"],
+    ]);
+    expect(out[1]!.actual).toBeCloseTo(280, 9);
   });
 });

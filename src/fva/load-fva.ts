@@ -1,0 +1,135 @@
+/**
+ * Forecast value added over a window, from the database: demand actuals vs the plans the team was
+ * working to. Used by `/sop kpi` and the digest.
+ *
+ * Which plans judge a month: the latest cycle at or before that month (within the team's horizon)
+ * whose data phase (the statistical baseline) and demand phase (the consensus) both have an approved
+ * version — the plans in force for it. A month belongs to the window when its first day lies in it
+ * (DESIGN §4); weekly actuals are spread over their days into complete months first (see
+ * monthly-history.ts).
+ */
+
+import type { CycleState } from "../cycle/cycle-state.ts";
+import { getCycle } from "../cycle/cycle-store.ts";
+import { DemandActualModel } from "../db/models/demand-actual.ts";
+import {
+  type FvaPlanLine,
+  type FvaReport,
+  type FvaRow,
+  forecastValueAdded,
+  fvaRows,
+} from "../forecast/fva.ts";
+import { type DemandActualRow, type MonthlyActual, monthlyActuals } from "../forecast/monthly-history.ts";
+import { loadPlanVersion, planLines } from "../plans/plan-store.ts";
+import type { TeamConfig } from "../team/team-config.ts";
+import { addMonths } from "../time/period.ts";
+
+/** The phase whose plan is the statistical baseline, and the one whose plan is the consensus. */
+export const BASELINE_PHASE = "data";
+export const CONSENSUS_PHASE = "demand";
+
+export interface WindowFva {
+  report: FvaReport;
+  /** Months compared, oldest first. */
+  months: string[];
+  /** Cycle periods whose plans were used, oldest first. */
+  cycles: string[];
+}
+
+/** Every demand actual of the team (a scan on FerretDB either way, so one projected read). */
+export async function loadDemandActualRows(teamId: string, family?: string): Promise<DemandActualRow[]> {
+  const filter: Record<string, string> = { teamId };
+  if (family !== undefined) filter.family = family;
+  const docs = await DemandActualModel.find(filter, { _id: 0, family: 1, period: 1, actualQty: 1 }).lean<
+    DemandActualRow[]
+  >();
+  return docs.map((d) => ({ family: d.family, period: d.period, actualQty: d.actualQty }));
+}
+
+function hasBothPlans(cycle: CycleState | null): cycle is CycleState {
+  return (
+    cycle !== null &&
+    cycle.phases[BASELINE_PHASE]?.approvedVersion != null &&
+    cycle.phases[CONSENSUS_PHASE]?.approvedVersion != null
+  );
+}
+
+/** Plan lines by month, for one phase's approved version. */
+async function linesByMonth(cycle: CycleState, phase: string): Promise<Map<string, FvaPlanLine[]>> {
+  const version = cycle.phases[phase]!.approvedVersion!;
+  const plan = await loadPlanVersion(cycle.teamId, cycle.period, phase, version);
+  const out = new Map<string, FvaPlanLine[]>();
+  if (!plan) return out;
+  for (const l of planLines(plan)) {
+    const list = out.get(l.period) ?? [];
+    list.push({ family: l.family, period: l.period, quantity: l.quantity });
+    out.set(l.period, list);
+  }
+  return out;
+}
+
+/** FVA per family and overall for months starting in `[from, to]` (ISO dates, inclusive). */
+export async function loadForecastValueAdded(
+  cfg: TeamConfig,
+  window: { from: string; to: string },
+  opts: { family?: string } = {},
+): Promise<WindowFva> {
+  const teamId = cfg.team;
+  const actuals = monthlyActuals(await loadDemandActualRows(teamId, opts.family)).filter((a) => {
+    const start = `${a.period}-01`;
+    return start >= window.from && start <= window.to;
+  });
+  const byMonth = new Map<string, MonthlyActual[]>();
+  for (const a of actuals) {
+    const list = byMonth.get(a.period) ?? [];
+    list.push(a);
+    byMonth.set(a.period, list);
+  }
+
+  const cycles = new Map<string, Promise<CycleState | null>>();
+  const cycleAt = (period: string) => {
+    let c = cycles.get(period);
+    if (!c) {
+      c = getCycle(teamId, period);
+      cycles.set(period, c);
+    }
+    return c;
+  };
+  const plans = new Map<
+    string,
+    Promise<{ baseline: Map<string, FvaPlanLine[]>; consensus: Map<string, FvaPlanLine[]> }>
+  >();
+  const plansOf = (cycle: CycleState) => {
+    let p = plans.get(cycle.period);
+    if (!p) {
+      p = Promise.all([linesByMonth(cycle, BASELINE_PHASE), linesByMonth(cycle, CONSENSUS_PHASE)]).then(
+        ([baseline, consensus]) => ({ baseline, consensus }),
+      );
+      plans.set(cycle.period, p);
+    }
+    return p;
+  };
+
+  const rows: FvaRow[] = [];
+  const months: string[] = [];
+  const used = new Set<string>();
+  for (const month of [...byMonth.keys()].sort()) {
+    let cycle: CycleState | null = null;
+    for (let back = 0; back < cfg.horizonMonths && !cycle; back++) {
+      const candidate = await cycleAt(addMonths(month, -back));
+      if (hasBothPlans(candidate)) cycle = candidate;
+    }
+    if (!cycle) continue;
+    const { baseline, consensus } = await plansOf(cycle);
+    const monthRows = fvaRows(
+      (baseline.get(month) ?? []).filter((l) => opts.family === undefined || l.family === opts.family),
+      (consensus.get(month) ?? []).filter((l) => opts.family === undefined || l.family === opts.family),
+      byMonth.get(month)!,
+    );
+    if (monthRows.length === 0) continue;
+    rows.push(...monthRows);
+    months.push(month);
+    used.add(cycle.period);
+  }
+  return { report: forecastValueAdded(rows), months, cycles: [...used].sort() };
+}

@@ -1,0 +1,52 @@
+/**
+ * The consensus demand plan against the statistical baseline, as a context line for the demand
+ * phase's sign-off message: "vs statistical baseline: +4.2 % total (+1,230), largest overrides: …".
+ */
+import type { BaselineComparison } from "../src/forecast/compare-to-baseline.ts";
+import { escapeMrkdwn, truncate } from "./text.ts";
+
+const MAX_OVERRIDES = 3;
+
+export function formatQuantity(v: number): string {
+  const s = Math.abs(v).toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) < 100 ? 1 : 0 });
+  return v < 0 && s !== "0" ? `−${s}` : s;
+}
+
+export function signedQuantity(v: number): string {
+  const s = formatQuantity(v);
+  return v > 0 && s !== "0" ? `+${s}` : s;
+}
+
+/** A signed percentage with one decimal: +4.2 %, −0.5 %. */
+export function signedPercent(fraction: number): string {
+  const v = Math.round(fraction * 1000) / 10;
+  if (v === 0) return "0.0 %";
+  return `${v > 0 ? "+" : "−"}${Math.abs(v).toFixed(1)} %`;
+}
+
+/** The sign-off line; null when there is no baseline to compare with. */
+export function baselineComparisonText(
+  c: BaselineComparison | null,
+  baselineVersion?: number,
+): string | null {
+  if (!c) return null;
+  const version = baselineVersion !== undefined ? ` (data v${baselineVersion})` : "";
+  const total =
+    c.relative === null
+      ? `${signedQuantity(c.delta)} total`
+      : `${signedPercent(c.relative)} total (${signedQuantity(c.delta)})`;
+  if (c.overrides.length === 0) return `vs statistical baseline${version}: ${total}, no family overridden`;
+  const shown = c.overrides.slice(0, MAX_OVERRIDES).map((o) => {
+    const rel = o.relative === null ? "not in baseline" : signedPercent(o.relative);
+    return `${escapeMrkdwn(truncate(o.family, 40))} ${signedQuantity(o.delta)} (${rel})`;
+  });
+  const more = c.overrides.length - shown.length;
+  return `vs statistical baseline${version}: ${total}, ${c.changedLines} of ${c.lines} lines changed; largest overrides: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/** A context block for the sign-off message; empty when there is no baseline. */
+export function baselineComparisonBlocks(c: BaselineComparison | null, baselineVersion?: number): unknown[] {
+  const text = baselineComparisonText(c, baselineVersion);
+  if (text === null) return [];
+  return [{ type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${truncate(text, 2900)}` }] }];
+}

@@ -1,0 +1,75 @@
+/**
+ * Forecast value added for `/sop kpi` and the digest: consensus accuracy vs statistical baseline
+ * accuracy, the difference in percentage points, and the families where the overrides helped or
+ * hurt most.
+ */
+import type { FvaFigures, FvaReport } from "../src/forecast/fva.ts";
+import { escapeMrkdwn, truncate } from "./text.ts";
+
+const MAX_FAMILIES = 3;
+
+function percent(v: number | null): string {
+  return v === null ? "no data" : `${(Math.round(v * 1000) / 10).toFixed(1)} %`;
+}
+
+/** Percentage points with a sign: +5.7 pts, −1.2 pts. */
+export function signedPoints(v: number): string {
+  const p = Math.round(v * 1000) / 10;
+  if (p === 0) return "±0.0 pts";
+  return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(1)} pts`;
+}
+
+/** One line: "consensus 85.7 % vs baseline 80.0 % → FVA +5.7 pts"; null without actuals. */
+export function fvaSummaryText(f: FvaFigures): string | null {
+  if (f.fva === null) return null;
+  const verdict =
+    f.fva > 0 ? "the overrides added value" : f.fva < 0 ? "the overrides cost accuracy" : "no change";
+  return `consensus ${percent(f.consensusAccuracy)} vs statistical baseline ${percent(f.baselineAccuracy)} → FVA *${signedPoints(f.fva)}* (${verdict})`;
+}
+
+function familyList(families: FvaReport["families"]): string {
+  return families.map((f) => `${escapeMrkdwn(truncate(f.family, 40))} ${signedPoints(f.fva!)}`).join(", ");
+}
+
+/** Section (+ context with the best and worst families) for a KPI message or the digest. */
+export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } = {}): unknown[] {
+  const summary = fvaSummaryText(report.overall);
+  if (summary === null) {
+    return [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: "*Forecast value added*: no data — no actuals yet for months with an approved baseline and consensus plan.",
+        },
+      },
+    ];
+  }
+  const months = opts.months?.length
+    ? ` over ${opts.months.length === 1 ? opts.months[0] : `${opts.months[0]} – ${opts.months.at(-1)}`}`
+    : "";
+  const blocks: unknown[] = [
+    { type: "section", text: { type: "mrkdwn", text: `*Forecast value added*${months}: ${summary}` } },
+  ];
+  const scored = report.families.filter((f) => f.fva !== null);
+  if (scored.length > 1) {
+    const byFva = [...scored].sort((a, b) => a.fva! - b.fva!);
+    const hurt = byFva.filter((f) => f.fva! < 0).slice(0, MAX_FAMILIES);
+    const helped = byFva
+      .filter((f) => f.fva! > 0)
+      .reverse()
+      .slice(0, MAX_FAMILIES);
+    const parts: string[] = [];
+    if (helped.length) parts.push(`helped most: ${familyList(helped)}`);
+    if (hurt.length) parts.push(`hurt most: ${familyList(hurt)}`);
+    if (parts.length) {
+      blocks.push({
+        type: "context",
+        elements: [
+          { type: "mrkdwn", text: truncate(`${scored.length} families · ${parts.join(" · ")}`, 2900) },
+        ],
+      });
+    }
+  }
+  return blocks;
+}
