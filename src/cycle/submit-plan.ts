@@ -1,0 +1,167 @@
+/**
+ * A phase owner submits a plan: checks (team, cycle, phase, owner, state, expected version), then the CSV
+ * (every bad line, nothing stored), then the new immutable version is stored and the transition committed.
+ */
+import { UserError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import { formatProblem, type PlanProblem, parsePlanCsv, planRulesFor } from "../plans/plan-csv.ts";
+import {
+  deleteUncommittedVersion,
+  insertPlanVersion,
+  loadPlanVersion,
+  planVersionHolder,
+} from "../plans/plan-store.ts";
+import { type PlanSummary, summarizePlan } from "../plans/plan-summary.ts";
+import type { TeamConfig } from "../team/team-config.ts";
+import { requireTeamConfig } from "../team/team-config-store.ts";
+import { type CycleEvent, type CycleState, type PhaseState, planTransition } from "./cycle-state.ts";
+import { commitEvent, getCycle } from "./cycle-store.ts";
+import { cannotSubmit, noCycle, notOwner, submittedMeanwhile, unknownPhase } from "./explain.ts";
+import { isOwner } from "./roles.ts";
+
+/** The CSV was refused; `problems` name the lines (also as `details`, formatted). */
+export class PlanRejectedError extends UserError {
+  constructor(readonly problems: PlanProblem[]) {
+    super(
+      "bad_input",
+      `The plan was not accepted: ${problems.length} problem${problems.length === 1 ? "" : "s"}. Nothing was stored.`,
+      problems.map(formatProblem),
+    );
+    this.name = "PlanRejectedError";
+  }
+}
+
+/** An uncommitted version older than this was left by a crashed attempt and may be replaced. */
+export const ABANDONED_AFTER_MS = 120_000;
+export const MAX_COMMENT = 2000;
+
+export interface SubmissionTarget {
+  cfg: TeamConfig;
+  cycle: CycleState;
+  phase: PhaseState;
+}
+
+/** Everything but the CSV: may `userId` submit `phaseId` of `period` now? Throws a UserError saying why not. */
+export async function checkSubmission(
+  teamId: string,
+  period: string,
+  phaseId: string,
+  userId: string,
+  cfgIn?: TeamConfig,
+): Promise<SubmissionTarget> {
+  const [cfg, cycle] = await Promise.all([cfgIn ?? requireTeamConfig(teamId), getCycle(teamId, period)]);
+  if (!cycle) throw noCycle(period);
+  const phase = cycle.phases[phaseId];
+  if (!phase) throw unknownPhase(cycle, phaseId);
+  if (!isOwner(cfg, cycle, phaseId, userId)) throw notOwner(cfg, cycle, phase);
+  if (phase.status !== "open" && phase.status !== "changes_requested") throw cannotSubmit(cycle, phase);
+  return { cfg, cycle, phase };
+}
+
+export interface SubmitPlanInput {
+  teamId: string;
+  period: string;
+  phase: string;
+  by: string;
+  at: Date;
+  csv: string;
+  comment?: string | null;
+  /** The version the submitter saw (the modal's); omitted = on top of whatever is current (CLI). */
+  expectedVersion?: number;
+  source: "slack-paste" | "slack-file" | "cli" | "baseline-button";
+  fileName?: string | null;
+}
+
+export interface SubmitPlanResult {
+  cfg: TeamConfig;
+  cycle: CycleState;
+  phase: PhaseState;
+  version: number;
+  summary: PlanSummary;
+  event: CycleEvent;
+}
+
+export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<SubmitPlanResult> {
+  const { teamId, period, phase: phaseId, by, at } = input;
+  const { cfg, cycle, phase } = await checkSubmission(teamId, period, phaseId, by);
+  if (input.expectedVersion !== undefined && phase.version !== input.expectedVersion) {
+    throw submittedMeanwhile(phase, input.expectedVersion);
+  }
+  const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
+
+  const parsed = parsePlanCsv(input.csv, planRulesFor(cfg, phaseId, period));
+  if (!parsed.ok) throw new PlanRejectedError(parsed.problems);
+
+  const version = phase.version + 1;
+  const previous = phase.version > 0 ? await loadPlanVersion(teamId, period, phaseId, phase.version) : null;
+  const summary = summarizePlan(
+    parsed.plan,
+    previous ? { version: previous.version, plan: previous } : undefined,
+  );
+  const planned = planTransition(cycle, { action: "submit", phase: phaseId, by, at, comment, version });
+  if (!planned.ok) throw cannotSubmit(cycle, phase);
+
+  const doc = {
+    teamId,
+    period,
+    phase: phaseId,
+    version,
+    submittedBy: by,
+    submittedAt: at,
+    comment,
+    source: input.source,
+    fileName: input.fileName ?? null,
+    plan: parsed.plan,
+    summary,
+  };
+  let stored = await insertPlanVersion(doc);
+  if (stored === "taken") {
+    // Someone holds this version number: a concurrent submission, or an attempt that died before its commit.
+    const holder = await planVersionHolder(teamId, period, phaseId, version);
+    const now = await getCycle(teamId, period);
+    const nowPhase = now?.phases[phaseId];
+    if (nowPhase && nowPhase.version >= version) throw submittedMeanwhile(nowPhase, phase.version);
+    if (holder && at.getTime() - holder.submittedAt.getTime() > ABANDONED_AFTER_MS) {
+      log?.warn({ teamId, period, phase: phaseId, version }, "replacing an abandoned plan version");
+      await deleteUncommittedVersion(teamId, period, phaseId, version, holder.token);
+      stored = await insertPlanVersion(doc);
+    }
+    if (stored === "taken") {
+      throw new UserError(
+        "conflict",
+        `Another submission of ${phase.name} is being stored right now. Nothing was stored; check \`/sop status\` and try again in a minute if needed.`,
+      );
+    }
+  }
+
+  // Commit; if another transition of this cycle got in first but left this phase as it was, go again.
+  let state = cycle;
+  let event = planned.event;
+  for (let attempt = 1; ; attempt++) {
+    const committed = await commitEvent(state, event, log);
+    if (committed) {
+      log?.info({ teamId, period, phase: phaseId, version, rows: summary.rows }, "plan submitted");
+      return { cfg, cycle: committed, phase: committed.phases[phaseId]!, version, summary, event };
+    }
+    const now = await getCycle(teamId, period);
+    const nowPhase = now?.phases[phaseId];
+    const again = now
+      ? planTransition(now, { action: "submit", phase: phaseId, by, at, comment, version })
+      : null;
+    if (now && again?.ok && attempt < 3) {
+      state = now;
+      event = again.event;
+      continue;
+    }
+    // Lost for good: take our version back and say what happened.
+    await deleteUncommittedVersion(teamId, period, phaseId, version, stored.token).catch(() => {});
+    if (now && nowPhase) {
+      if (nowPhase.version > phase.version) throw submittedMeanwhile(nowPhase, phase.version);
+      throw cannotSubmit(now, nowPhase);
+    }
+    throw new UserError(
+      "conflict",
+      "The cycle changed while your plan was being stored. Nothing was stored; please try again.",
+    );
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Plan versions in the database: one immutable document per accepted submission, addressed by `_id`
+ * (`${teamId}|${period}|${phase}|v${n}`) — the only lookup FerretDB serves from an index.
+ */
+import { randomBytes } from "node:crypto";
+import { isDuplicateKeyError } from "../db/idempotency.ts";
+import { type PlanVersionDoc, PlanVersionModel } from "../db/models/plan-version.ts";
+import { SignoffMessageModel } from "../db/models/signoff-message.ts";
+import { packColumn, unpackFloat64, unpackUint8, unpackUint32 } from "./plan-columns.ts";
+import type { ParsedPlan } from "./plan-csv.ts";
+import type { PlanColumns, PlanSummary } from "./plan-summary.ts";
+
+export function planVersionId(teamId: string, period: string, phase: string, version: number): string {
+  return `${teamId}|${period}|${phase}|v${version}`;
+}
+
+export interface PlanVersionMeta {
+  id: string;
+  teamId: string;
+  period: string;
+  phase: string;
+  version: number;
+  submittedBy: string;
+  submittedAt: Date;
+  comment: string | null;
+  source: string;
+  fileName: string | null;
+  rows: number;
+  summary: PlanSummary;
+}
+
+export interface PlanVersion extends PlanVersionMeta, PlanColumns {}
+
+export interface PlanLine {
+  family: string;
+  period: string;
+  quantity: number;
+  revenue?: number;
+  capacity?: number | null;
+}
+
+/** The plan as plain lines (90,000 small objects for the largest plans: fine for reports, not for hot paths). */
+export function planLines(plan: PlanColumns): PlanLine[] {
+  const out: PlanLine[] = new Array(plan.rows);
+  for (let i = 0; i < plan.rows; i++) {
+    const line: PlanLine = {
+      family: plan.families[plan.familyIndex[i]!]!,
+      period: plan.periods[plan.periodIndex[i]!]!,
+      quantity: plan.quantity[i]!,
+    };
+    if (plan.revenue) line.revenue = plan.revenue[i]!;
+    if (plan.capacity) line.capacity = Number.isNaN(plan.capacity[i]!) ? null : plan.capacity[i]!;
+    out[i] = line;
+  }
+  return out;
+}
+
+const META_PROJECTION = { familyIndex: 0, periodIndex: 0, quantity: 0, revenue: 0, capacity: 0, families: 0 };
+
+function toMeta(d: Partial<PlanVersionDoc>): PlanVersionMeta {
+  return {
+    id: d._id!,
+    teamId: d.teamId!,
+    period: d.period!,
+    phase: d.phase!,
+    version: d.version!,
+    submittedBy: d.submittedBy!,
+    submittedAt: new Date(d.submittedAt!),
+    comment: d.comment ?? null,
+    source: d.source!,
+    fileName: d.fileName ?? null,
+    rows: d.rows!,
+    summary: d.summary as unknown as PlanSummary,
+  };
+}
+
+export async function loadPlanVersion(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+): Promise<PlanVersion | null> {
+  const d = await PlanVersionModel.findById(
+    planVersionId(teamId, period, phase, version),
+  ).lean<PlanVersionDoc>();
+  if (!d || d.teamId !== teamId) return null;
+  return {
+    ...toMeta(d),
+    families: d.families,
+    periods: d.periods,
+    familyIndex: unpackUint32(d.familyIndex),
+    periodIndex: unpackUint8(d.periodIndex),
+    quantity: unpackFloat64(d.quantity),
+    revenue: d.revenue ? unpackFloat64(d.revenue) : null,
+    capacity: d.capacity ? unpackFloat64(d.capacity) : null,
+  };
+}
+
+/** Metadata and summary only (no lines): what messages and status need. */
+export async function loadPlanMeta(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+): Promise<PlanVersionMeta | null> {
+  const d = await PlanVersionModel.findById(
+    planVersionId(teamId, period, phase, version),
+    META_PROJECTION,
+  ).lean<Partial<PlanVersionDoc>>();
+  if (!d || d.teamId !== teamId) return null;
+  return toMeta(d);
+}
+
+export interface NewPlanVersion {
+  teamId: string;
+  period: string;
+  phase: string;
+  version: number;
+  submittedBy: string;
+  submittedAt: Date;
+  comment: string | null;
+  source: string;
+  fileName: string | null;
+  plan: ParsedPlan;
+  summary: PlanSummary;
+}
+
+/**
+ * Stores a version that is not yet committed to the cycle. Returns its token, or "taken" when a document
+ * with that `_id` exists (a concurrent submission, or one abandoned by a crash — see replaceAbandoned).
+ */
+export async function insertPlanVersion(v: NewPlanVersion): Promise<{ token: string } | "taken"> {
+  const token = randomBytes(8).toString("hex");
+  const { plan } = v;
+  try {
+    await PlanVersionModel.create({
+      _id: planVersionId(v.teamId, v.period, v.phase, v.version),
+      teamId: v.teamId,
+      period: v.period,
+      phase: v.phase,
+      version: v.version,
+      token,
+      submittedBy: v.submittedBy,
+      submittedAt: v.submittedAt,
+      comment: v.comment,
+      source: v.source,
+      fileName: v.fileName,
+      rows: plan.rows,
+      families: plan.families,
+      periods: plan.periods,
+      familyIndex: packColumn(plan.familyIndex),
+      periodIndex: packColumn(plan.periodIndex),
+      quantity: packColumn(plan.quantity),
+      revenue: plan.revenue ? packColumn(plan.revenue) : null,
+      capacity: plan.capacity ? packColumn(plan.capacity) : null,
+      summary: v.summary as unknown as Record<string, unknown>,
+    });
+    return { token };
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return "taken";
+    throw err;
+  }
+}
+
+/** Who holds a version `_id` and since when (to tell an abandoned insert from a live one). */
+export async function planVersionHolder(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+): Promise<{ token: string; submittedAt: Date } | null> {
+  const d = await PlanVersionModel.findById(planVersionId(teamId, period, phase, version), {
+    token: 1,
+    submittedAt: 1,
+  }).lean<{ token: string; submittedAt: Date }>();
+  return d ? { token: d.token, submittedAt: new Date(d.submittedAt) } : null;
+}
+
+/** Removes an uncommitted version this process (or an abandoned attempt, by token) inserted. */
+export async function deleteUncommittedVersion(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+  token: string,
+): Promise<void> {
+  await PlanVersionModel.deleteOne({ _id: planVersionId(teamId, period, phase, version), token });
+}
+
+export async function recordSignoffMessage(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+  where: { channel: string; ts: string },
+  at: Date,
+): Promise<void> {
+  try {
+    await SignoffMessageModel.create({
+      _id: planVersionId(teamId, period, phase, version),
+      teamId,
+      channel: where.channel,
+      ts: where.ts,
+      postedAt: at,
+    });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+}
+
+export async function signoffMessageOf(
+  teamId: string,
+  period: string,
+  phase: string,
+  version: number,
+): Promise<{ channel: string; ts: string } | null> {
+  const d = await SignoffMessageModel.findById(planVersionId(teamId, period, phase, version)).lean();
+  return d && d.teamId === teamId ? { channel: d.channel, ts: d.ts } : null;
+}
