@@ -4,6 +4,7 @@
  */
 import type { Server } from "node:http";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable } from "../src/db/connection.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import type { AppDeps } from "./deps.ts";
@@ -14,6 +15,8 @@ export interface RunningApp {
   app: App;
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
+  /** The scheduled jobs, when started with `{ jobs: true }` (npm start); tests drive them themselves. */
+  jobs?: RunningJobs;
   stop(): Promise<void>;
 }
 
@@ -73,19 +76,22 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   return { app, receiver };
 }
 
-export async function startApp(deps: AppDeps): Promise<RunningApp> {
+export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {
   const { app } = createApp(deps);
   const started = (await app.start(deps.env.PORT)) as unknown;
   const server = started as Server | undefined;
   const address = server && typeof server.address === "function" ? server.address() : null;
   const port = address && typeof address === "object" ? address.port : deps.env.PORT;
   deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
+  const jobs = opts.jobs ? await startJobs(app.client, deps) : undefined;
   let stopping: Promise<void> | undefined;
   return {
     app,
     port,
+    jobs,
     stop: () => {
       stopping ??= (async () => {
+        await jobs?.stop();
         // Stop accepting, then let acknowledged work finish before the database goes away.
         const closed = app.stop().catch(() => {});
         const drained = await deps.inFlight.drain(8000);

@@ -22,7 +22,7 @@ try {
 const logger = createLogger(env.LOG_LEVEL);
 const { uri, server } = await resolveDatabase((line) => logger.info(line));
 await connectDatabase(uri, { logger, retryForever: true });
-const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() });
+const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() }, { jobs: true });
 
 let shuttingDown = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -16,6 +16,7 @@ import { KpiSnapshotModel } from "./kpi-snapshot.ts";
 import { OrderModel } from "./order.ts";
 import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
+import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
@@ -30,6 +31,7 @@ const registered: Model<any>[] = [
   KpiSnapshotModel,
   JobRunModel,
   JobRunClaimModel,
+  ReminderSentModel,
   CycleModel,
   CycleEventModel,
   PlanVersionModel,

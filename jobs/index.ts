@@ -1,0 +1,43 @@
+/**
+ * The scheduled jobs of the app (Slack-facing, like commands/): the daily KPI recompute, the weekly
+ * digest and the daily reminders, run by the scheduler in src/schedule with Bolt's Web API client.
+ */
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../commands/deps.ts";
+import type { JobDefinition } from "../src/schedule/job.ts";
+import { Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
+import { remindersJob } from "./reminders.ts";
+import { watchRateLimits } from "./slack-output.ts";
+
+export function jobDefinitions(client: WebClient, _deps: AppDeps): JobDefinition[] {
+  return [remindersJob(client)];
+}
+
+export interface RunningJobs {
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+/** Starts the scheduler (cron tasks per team, revision poll); `stop()` ends it with the app. */
+export async function startJobs(
+  client: WebClient,
+  deps: AppDeps,
+  options: Partial<SchedulerOptions> = {},
+): Promise<RunningJobs> {
+  const logger = deps.logger.child({ component: "scheduler" });
+  const unwatch = watchRateLimits(client, logger);
+  const scheduler = new Scheduler({
+    jobs: jobDefinitions(client, deps),
+    clock: deps.clock,
+    logger,
+    ...options,
+  });
+  await scheduler.start();
+  return {
+    scheduler,
+    stop: async () => {
+      await scheduler.stop();
+      unwatch();
+    },
+  };
+}

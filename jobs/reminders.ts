@@ -1,0 +1,56 @@
+/**
+ * The daily reminders job: what the rules say (src/schedule/reminder-rules.ts), sent by DM or to the
+ * S&OP channel. Each reminder's key is claimed before sending, so a retried run, or a second run the
+ * same day, never sends it twice; a failed send gives the key back for the retry.
+ */
+import type { WebClient } from "@slack/web-api";
+import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
+import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
+import { claimReminder, pruneReminders, releaseReminder } from "../src/schedule/reminder-log.ts";
+import { type Reminder, remindersFor } from "../src/schedule/reminder-rules.ts";
+import { reminderMessage } from "../views/reminder.ts";
+import { JobOutput } from "./slack-output.ts";
+
+const KEEP_MS = 40 * 86_400_000;
+
+export async function sendReminders(client: WebClient, ctx: JobContext): Promise<Record<string, number>> {
+  const { config: cfg, now } = ctx;
+  const cycles = await nearbyCycles(ctx.teamId, cfg, now);
+  const reminders = remindersFor(cycles, cfg, now);
+  const out = new JobOutput(client, ctx);
+  const counts: Record<string, number> = { sent: 0, alreadySent: 0, failed: 0 };
+  for (const r of reminders) {
+    if (ctx.signal.aborted) break;
+    if (!(await claimReminder(ctx.teamId, r.key, now))) {
+      counts.alreadySent! += 1;
+      continue;
+    }
+    const ok = await send(out, r, cfg.timezone, cfg.channels.sop);
+    if (ok) {
+      counts.sent! += 1;
+      counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+    } else {
+      counts.failed! += 1;
+      await releaseReminder(r.key).catch(() => {});
+    }
+  }
+  await pruneReminders(ctx.teamId, new Date(now.getTime() - KEEP_MS)).catch(() => {});
+  ctx.log.info({ ...counts, cycles: cycles.map((c) => c.period) }, "reminders sent");
+  return counts;
+}
+
+async function send(out: JobOutput, r: Reminder, timezone: string, sopChannel: string): Promise<boolean> {
+  const message = reminderMessage(r, { timezone, sopChannel });
+  const what = `${r.kind} ${r.period}/${r.phase}`;
+  if (r.via === "channel") return (await out.postToChannel("sop", message, what)) !== null;
+  return (await out.dm(r.to, message, what)) !== null;
+}
+
+export function remindersJob(client: WebClient): JobDefinition {
+  return {
+    name: "reminders",
+    period: "day",
+    cron: (cfg) => cfg.schedules.reminders,
+    run: (ctx) => sendReminders(client, ctx),
+  };
+}
