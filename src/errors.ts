@@ -40,6 +40,9 @@ export function isDatabaseOutage(err: unknown): boolean {
   if (err instanceof DatabaseUnavailableError) return true;
   if (!(err instanceof Error)) return false;
   const name = err.name ?? "";
+  // The driver (mongodb 7.8) lets a raw socket error through when the server hangs up mid-write.
+  const code = (err as { code?: unknown }).code;
+  if ((code === "EPIPE" || code === "ECONNRESET") && /[/\\]mongodb[/\\]/.test(err.stack ?? "")) return true;
   return (
     /MongoServerSelectionError|MongoNetworkError|MongoNetworkTimeoutError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError/.test(
       name,

@@ -22,7 +22,8 @@ export interface ProvisionedDatabase {
   /** Server URI without a database name, e.g. mongodb://127.0.0.1:40123/ */
   serverUri: string;
   kind: "env" | "mongod" | "ferretdb";
-  stop(): Promise<void>;
+  /** Stops the server (SIGTERM; tests pass SIGKILL to simulate a crash). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface ProvisionOptions {
@@ -80,9 +81,9 @@ export async function provisionDatabase(opts: ProvisionOptions = {}): Promise<Pr
   });
   const exited = new Promise<void>((res) => child.once("exit", () => res()));
   const serverUri = `mongodb://127.0.0.1:${port}/`;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
+      child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
       await exited;
       clearTimeout(timer);

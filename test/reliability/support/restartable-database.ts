@@ -10,8 +10,8 @@ export interface RestartableDatabase {
   serverUri: string;
   port: number;
   kind: ProvisionedDatabase["kind"];
-  /** Stops the server; its data stays. */
-  stop(): Promise<void>;
+  /** Stops the server (SIGTERM, or SIGKILL for a crash); its data stays. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port with the same data. */
   start(): Promise<void>;
   /** Stops it and removes its data. */
@@ -32,8 +32,8 @@ export async function startRestartableDatabase(label: string): Promise<Restartab
     serverUri: server.serverUri,
     port,
     kind,
-    stop: async () => {
-      await server?.stop();
+    stop: async (signal) => {
+      await server?.stop(signal);
       server = null;
     },
     start: async () => {
