@@ -7,6 +7,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bol
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable } from "../src/db/connection.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
 import { register as registerSop } from "./sop/index.ts";
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   });
   registerKnownIds(app);
   registerSop(app, deps);
+  registerCycle(app, deps);
   return { app, receiver };
 }
 

@@ -4,10 +4,15 @@ import { unknownCommandMessage } from "../../views/help.ts";
 import type { AppDeps } from "../deps.ts";
 import { wrapCommand } from "../listener.ts";
 import { help } from "./help.ts";
+import { history } from "./history.ts";
+import { setup } from "./setup.ts";
+import { start } from "./start.ts";
+import { status } from "./status.ts";
 import type { Subcommand } from "./subcommand.ts";
+import { submit } from "./submit.ts";
 
 // One line per sub-command file.
-const subcommands: Subcommand[] = [help];
+const subcommands: Subcommand[] = [help, start, status, submit, history, setup];
 
 function find(word: string): Subcommand | undefined {
   return subcommands.find((s) => s.name === word || s.aliases?.includes(word));

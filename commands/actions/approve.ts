@@ -1,0 +1,37 @@
+/** The Approve button (sign-off message or App Home): approvers only; stale clicks change nothing. */
+import type { App } from "@slack/bolt";
+import { decidePhase } from "../../src/cycle/decide.ts";
+import { CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
+import { notice } from "../../views/notice.ts";
+import { announceDecision, Deliveries } from "../cycle-notify.ts";
+import type { AppDeps } from "../deps.ts";
+import { publishHome } from "../events/app-home.ts";
+import { KNOWN_ACTIONS } from "../known-ids.ts";
+import { wrapAction } from "../listener.ts";
+import { clickedMessage, fromHome, requireDecisionRef } from "./decision-ref.ts";
+
+export function register(app: App, deps: AppDeps): void {
+  KNOWN_ACTIONS.add(CYCLE_ACTIONS.approve);
+  app.action(
+    CYCLE_ACTIONS.approve,
+    wrapAction(deps, async (ctx) => {
+      const ref = requireDecisionRef((ctx.action as { value?: string }).value);
+      const r = await decidePhase(
+        { teamId: ctx.teamId, ...ref, by: ctx.userId, at: ctx.deps.clock.now(), decision: "approve" },
+        ctx.log,
+      );
+      const d = new Deliveries(ctx.log);
+      await announceDecision(ctx.client, d, r, clickedMessage(ctx.body));
+      const next = r.opened ? ` *${r.opened.name}* is open now; its owners have been told.` : "";
+      const closed = r.closed
+        ? ` That was the last phase: the ${r.cycle.period} cycle is closed. :tada:`
+        : "";
+      await ctx.reply(
+        notice(
+          `:white_check_mark: You approved *${r.phase.name}* v${ref.version} for ${r.cycle.period}.${next}${closed}${d.note()}`,
+        ),
+      );
+      if (fromHome(ctx.body)) await publishHome(ctx.client, deps, ctx.teamId, ctx.userId).catch(() => {});
+    }),
+  );
+}

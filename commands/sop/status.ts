@@ -1,0 +1,24 @@
+/** `/sop status [PERIOD]`: any member; the cycle's phases, owners, approvers, due dates and what blocks. */
+import { getCycle } from "../../src/cycle/cycle-store.ts";
+import { nearbyCycles } from "../../src/cycle/nearby-cycles.ts";
+import { currentPeriod } from "../../src/cycle/period.ts";
+import { requirePeriod } from "../../src/cycle/start-cycle.ts";
+import { cycleReport } from "../../src/cycle/status-report.ts";
+import { requireTeamConfig } from "../../src/team/team-config-store.ts";
+import { noCycleMessage, statusMessage } from "../../views/status.ts";
+import type { Subcommand } from "./subcommand.ts";
+
+export const status: Subcommand = {
+  name: "status",
+  run: async (ctx) => {
+    const now = ctx.deps.clock.now();
+    const cfg = await requireTeamConfig(ctx.teamId);
+    const period = ctx.args[0] ? requirePeriod(ctx.args[0]) : currentPeriod(cfg.timezone, now);
+    const cycle = await getCycle(ctx.teamId, period);
+    if (!cycle) {
+      const nearby = (await nearbyCycles(ctx.teamId, cfg, now)).map((c) => c.period);
+      return ctx.reply(noCycleMessage(period, nearby));
+    }
+    await ctx.reply(statusMessage(cycleReport(cycle, cfg, now)));
+  },
+};

@@ -1,0 +1,9 @@
+/** A one-section message: confirmations and short answers. */
+import { truncate } from "./text.ts";
+
+export function notice(text: string): { text: string; blocks: unknown[] } {
+  return {
+    text: truncate(text.replace(/[*_`]/g, ""), 3000),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } }],
+  };
+}

@@ -1,0 +1,92 @@
+/** The modal where a phase owner pastes or uploads a plan CSV, with a comment. */
+
+import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
+import { formatDay } from "../src/cycle/people.ts";
+import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
+import { CYCLE_VIEWS, encodeSubmitMeta, SUBMIT_INPUTS } from "./cycle-ids.ts";
+import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+
+export interface SubmitModalInput {
+  cycle: CycleState;
+  phase: PhaseState;
+  header: string;
+  horizon: { from: string; to: string };
+}
+
+export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalInput) {
+  const tz = cycle.timezone;
+  const current =
+    phase.version === 0
+      ? "No plan submitted yet."
+      : `Current: v${phase.version} — ${STATUS_LABEL[phase.status]}${phase.decidedBy && phase.status === "changes_requested" ? ` by ${userRef(phase.decidedBy)}` : ""}.`;
+  const ask =
+    phase.status === "changes_requested" && phase.comment
+      ? `\n>${escapeMrkdwn(truncate(phase.comment, 600)).replace(/\n/g, "\n>")}`
+      : "";
+  return {
+    type: "modal",
+    callback_id: CYCLE_VIEWS.submitPlan,
+    title: { type: "plain_text", text: "Submit plan" },
+    submit: { type: "plain_text", text: "Submit" },
+    close: { type: "plain_text", text: "Cancel" },
+    private_metadata: encodeSubmitMeta({ period: cycle.period, phase: phase.id, version: phase.version }),
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncate(
+            `*${escapeMrkdwn(phase.name)}* · cycle ${cycle.period} · due ${formatDay(phase.dueAt, tz)}\n${current}${ask}`,
+            3000,
+          ),
+        },
+      },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `CSV with the header \`${header}\`, one line per family and month, months ${horizon.from} … ${horizon.to}. Paste it below (small plans) or upload a .csv file — not both.`,
+          },
+        ],
+      },
+      {
+        type: "input",
+        block_id: SUBMIT_INPUTS.csv.block,
+        optional: true,
+        label: { type: "plain_text", text: "Paste CSV" },
+        element: {
+          type: "plain_text_input",
+          action_id: SUBMIT_INPUTS.csv.action,
+          multiline: true,
+          max_length: 3000,
+          placeholder: { type: "plain_text", text: `${header.replace(/\[|\]/g, "")}` },
+        },
+      },
+      {
+        type: "input",
+        block_id: SUBMIT_INPUTS.file.block,
+        optional: true,
+        label: { type: "plain_text", text: "…or upload a CSV file" },
+        element: {
+          type: "file_input",
+          action_id: SUBMIT_INPUTS.file.action,
+          filetypes: ["csv", "txt"],
+          max_files: 1,
+        },
+      },
+      {
+        type: "input",
+        block_id: SUBMIT_INPUTS.comment.block,
+        optional: true,
+        label: { type: "plain_text", text: "Comment for the approvers" },
+        element: {
+          type: "plain_text_input",
+          action_id: SUBMIT_INPUTS.comment.action,
+          multiline: true,
+          max_length: 2000,
+        },
+      },
+    ],
+  };
+}
