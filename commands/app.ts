@@ -10,6 +10,7 @@ import { boltLogger } from "./bolt-logger.ts";
 import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
+import { guardNullBodies } from "./receiver-guard.ts";
 import { register as registerSop } from "./sop/index.ts";
 
 export interface RunningApp {
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
           return true;
         },
       });
+  if (receiver instanceof HTTPReceiver) guardNullBodies(receiver);
   const app = new App({
     token: env.SLACK_BOT_TOKEN,
     receiver,
