@@ -6,11 +6,12 @@ import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
 import type { JobDefinition } from "../src/schedule/job.ts";
 import { Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
+import { digestJob } from "./digest.ts";
 import { remindersJob } from "./reminders.ts";
 import { watchRateLimits } from "./slack-output.ts";
 
-export function jobDefinitions(client: WebClient, _deps: AppDeps): JobDefinition[] {
-  return [remindersJob(client)];
+export function jobDefinitions(client: WebClient, deps: AppDeps): JobDefinition[] {
+  return [digestJob(client, deps.env), remindersJob(client)];
 }
 
 export interface RunningJobs {

@@ -8,6 +8,8 @@ import type { Model } from "mongoose";
 import { CycleModel } from "./cycle.ts";
 import { CycleEventModel } from "./cycle-event.ts";
 import { DemandActualModel } from "./demand-actual.ts";
+import { DigestFactsModel } from "./digest-facts.ts";
+import { DigestPostModel } from "./digest-post.ts";
 import { IdempotencyKeyModel } from "./idempotency-key.ts";
 import { InventorySnapshotModel } from "./inventory-snapshot.ts";
 import { JobRunModel } from "./job-run.ts";
@@ -32,6 +34,8 @@ const registered: Model<any>[] = [
   JobRunModel,
   JobRunClaimModel,
   ReminderSentModel,
+  DigestFactsModel,
+  DigestPostModel,
   CycleModel,
   CycleEventModel,
   PlanVersionModel,

@@ -1,0 +1,51 @@
+/**
+ * Everything the weekly digest shows, as plain data (no Slack): the cycle's state and what is overdue,
+ * each KPI with value, target, RAG and trend, the top exceptions, and the three chart specs. The
+ * executive dashboard in App Home is built from the same data.
+ */
+import { KPI_WEEKS } from "../charts/kpi-trend.ts";
+import type { ChartSpec } from "../charts/types.ts";
+import type { TeamConfig } from "../team/team-config.ts";
+import { type CycleOverview, cycleOverview } from "./cycle-section.ts";
+import { digestCharts, planSourceText } from "./digest-charts.ts";
+import { type DigestFacts, loadDigestFacts } from "./family-facts.ts";
+import { type KpiLine, kpiLines, loadSnapshots } from "./kpi-lines.ts";
+import { type ReportingWeek, reportingWeek, trailingWeeks } from "./reporting-week.ts";
+
+export interface DigestData {
+  teamId: string;
+  timezone: string;
+  generatedAt: Date;
+  week: ReportingWeek;
+  cycle: CycleOverview;
+  kpis: KpiLine[];
+  /** When the reporting week's KPI snapshot was computed; null when there is none. */
+  kpisComputedAt: Date | null;
+  exceptions: DigestFacts | null;
+  planSource: string;
+  charts: ChartSpec[];
+}
+
+export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date): Promise<DigestData> {
+  const week = reportingWeek(now, cfg.timezone);
+  const weeks = trailingWeeks(week.week, KPI_WEEKS);
+  const [snapshots, facts, cycle] = await Promise.all([
+    loadSnapshots(teamId, weeks),
+    loadDigestFacts(teamId, week.week),
+    cycleOverview(teamId, cfg, now),
+  ]);
+  const current = snapshots.get(week.week);
+  const previous = snapshots.get(weeks[weeks.length - 2]!);
+  return {
+    teamId,
+    timezone: cfg.timezone,
+    generatedAt: now,
+    week,
+    cycle,
+    kpis: kpiLines(cfg, current, previous),
+    kpisComputedAt: current?.computedAt ?? null,
+    exceptions: facts,
+    planSource: planSourceText(facts?.production.planSource ?? null),
+    charts: digestCharts(cfg, weeks, snapshots, facts),
+  };
+}

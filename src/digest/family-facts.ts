@@ -1,0 +1,305 @@
+/**
+ * The per-family facts the digest needs beyond the KPI snapshot, computed in one streamed pass over
+ * each actuals collection (projected documents, bounded memory: one entry per family of the latest
+ * period) and stored per team and week:
+ * - worst forecast error: families of the latest demand period (start ≤ the week's Sunday) ranked by
+ *   |actual − forecast|;
+ * - plan vs actual and capacity utilization by family, for the latest production period: the plan is
+ *   the approved supply plan (else demand plan) of the cycles that cover that month, falling back to
+ *   production.csv's planned_qty when no approved plan covers it;
+ * - late orders: open at the week's end and past their promised date, and deliveries late in the week.
+ */
+
+import { MAX_FAMILIES } from "../charts/families.ts";
+import { topN } from "../charts/top-n.ts";
+import { getCycle } from "../cycle/cycle-store.ts";
+import { addMonths, isPeriod } from "../cycle/period.ts";
+import { DemandActualModel } from "../db/models/demand-actual.ts";
+import { DigestFactsModel } from "../db/models/digest-facts.ts";
+import { OrderModel } from "../db/models/order.ts";
+import { ProductionActualModel } from "../db/models/production-actual.ts";
+import { loadPlanVersion } from "../plans/plan-store.ts";
+import { addDays, daysBetween } from "../time/dates.ts";
+
+export interface ForecastError {
+  family: string;
+  forecast: number;
+  actual: number;
+  /** |actual − forecast| */
+  absError: number;
+  /** |actual − forecast| ÷ actual; null when actual is 0. */
+  errorPct: number | null;
+}
+
+export interface FamilyVolume {
+  family: string;
+  plan: number;
+  actual: number;
+}
+
+export interface FamilyUtilization {
+  family: string;
+  utilization: number;
+  actual: number;
+  capacity: number;
+}
+
+export interface LateOrder {
+  orderId: string;
+  family: string;
+  promisedDate: string;
+  daysLate: number;
+  quantity: number;
+}
+
+export interface DigestFacts {
+  teamId: string;
+  week: string;
+  from: string;
+  to: string;
+  demand: { period: string | null; families: number; worst: ForecastError[] };
+  production: {
+    period: string | null;
+    families: number;
+    /** Where "plan" comes from: an approved cycle plan, or production.csv's planned_qty. */
+    planSource:
+      | { kind: "approved-plan"; cycle: string; phase: string; version: number }
+      | { kind: "production-csv" }
+      | null;
+    /** Top families by volume (plan or actual), largest first. */
+    planVsActual: FamilyVolume[];
+    /** Most utilized families first. */
+    utilization: FamilyUtilization[];
+    overCapacityCount: number;
+  };
+  orders: {
+    openLate: number;
+    openLateQty: number;
+    deliveredInWeek: number;
+    deliveredLateInWeek: number;
+    /** Longest overdue first. */
+    worst: LateOrder[];
+  };
+}
+
+export const TOP_EXCEPTIONS = 10;
+/** How far back to look for the latest period with data: a month and a bit. */
+const LOOKBACK_DAYS = 70;
+
+const BATCH = 2000;
+
+/** Streams rows of the latest period (`start` ≤ to) and keeps only that period's rows per family. */
+async function latestPeriodRows<T extends { family: string; start: string; period: string }>(
+  cursor: AsyncIterable<T>,
+  merge: (into: T | undefined, row: T) => T,
+): Promise<{ period: string | null; start: string | null; rows: Map<string, T> }> {
+  let start: string | null = null;
+  let period: string | null = null;
+  let rows = new Map<string, T>();
+  for await (const row of cursor) {
+    if (start === null || row.start > start) {
+      start = row.start;
+      period = row.period;
+      rows = new Map();
+    }
+    if (row.start === start) rows.set(row.family, merge(rows.get(row.family), row));
+  }
+  return { period, start, rows };
+}
+
+async function demandFacts(teamId: string, to: string): Promise<DigestFacts["demand"]> {
+  type Row = { family: string; start: string; period: string; forecastQty: number; actualQty: number };
+  const cursor = DemandActualModel.find(
+    { teamId, start: { $gte: addDays(to, -LOOKBACK_DAYS), $lte: to } },
+    { _id: 0, family: 1, start: 1, period: 1, forecastQty: 1, actualQty: 1 },
+  )
+    .lean<Row[]>()
+    .cursor({ batchSize: BATCH }) as unknown as AsyncIterable<Row>;
+  const { period, rows } = await latestPeriodRows<Row>(cursor, (into, r) =>
+    into
+      ? { ...into, forecastQty: into.forecastQty + r.forecastQty, actualQty: into.actualQty + r.actualQty }
+      : r,
+  );
+  const errors = [...rows.values()].map((r) => {
+    const absError = Math.abs(r.actualQty - r.forecastQty);
+    return {
+      family: r.family,
+      forecast: r.forecastQty,
+      actual: r.actualQty,
+      absError,
+      errorPct: r.actualQty > 0 ? absError / r.actualQty : null,
+    };
+  });
+  return {
+    period,
+    families: rows.size,
+    worst: topN(errors, TOP_EXCEPTIONS, (e) => e.absError).filter((e) => e.absError > 0),
+  };
+}
+
+/** Quantity per family of `period` in the approved supply (else demand) plan of the cycles covering it. */
+async function approvedPlanFor(
+  teamId: string,
+  period: string,
+): Promise<{
+  byFamily: Map<string, number>;
+  source: { kind: "approved-plan"; cycle: string; phase: string; version: number };
+} | null> {
+  for (let back = 0; back < 3; back++) {
+    const cyclePeriod = addMonths(period, -back);
+    const cycle = await getCycle(teamId, cyclePeriod);
+    if (!cycle) continue;
+    for (const phase of ["supply", "demand"]) {
+      const version = cycle.phases[phase]?.approvedVersion;
+      if (!version) continue;
+      const plan = await loadPlanVersion(teamId, cyclePeriod, phase, version);
+      if (!plan) continue;
+      const pi = plan.periods.indexOf(period);
+      if (pi < 0) continue;
+      const byFamily = new Map<string, number>();
+      for (let i = 0; i < plan.rows; i++) {
+        if (plan.periodIndex[i] !== pi) continue;
+        const f = plan.families[plan.familyIndex[i]!]!;
+        byFamily.set(f, (byFamily.get(f) ?? 0) + plan.quantity[i]!);
+      }
+      return { byFamily, source: { kind: "approved-plan", cycle: cyclePeriod, phase, version } };
+    }
+  }
+  return null;
+}
+
+async function productionFacts(teamId: string, to: string): Promise<DigestFacts["production"]> {
+  type Row = {
+    family: string;
+    start: string;
+    period: string;
+    plannedQty: number;
+    actualQty: number;
+    capacityQty: number;
+  };
+  const cursor = ProductionActualModel.find(
+    { teamId, start: { $gte: addDays(to, -LOOKBACK_DAYS), $lte: to } },
+    { _id: 0, family: 1, start: 1, period: 1, plannedQty: 1, actualQty: 1, capacityQty: 1 },
+  )
+    .lean<Row[]>()
+    .cursor({ batchSize: BATCH }) as unknown as AsyncIterable<Row>;
+  const { period, rows } = await latestPeriodRows<Row>(cursor, (into, r) =>
+    into
+      ? {
+          ...into,
+          plannedQty: into.plannedQty + r.plannedQty,
+          actualQty: into.actualQty + r.actualQty,
+          capacityQty: into.capacityQty + r.capacityQty,
+        }
+      : r,
+  );
+  if (!period) {
+    return {
+      period: null,
+      families: 0,
+      planSource: null,
+      planVsActual: [],
+      utilization: [],
+      overCapacityCount: 0,
+    };
+  }
+  const approved = isPeriod(period) ? await approvedPlanFor(teamId, period) : null;
+  const volumes: FamilyVolume[] = [];
+  const families = new Set<string>(rows.keys());
+  if (approved) for (const f of approved.byFamily.keys()) families.add(f);
+  for (const family of families) {
+    const r = rows.get(family);
+    const plan = approved ? (approved.byFamily.get(family) ?? 0) : (r?.plannedQty ?? 0);
+    volumes.push({ family, plan, actual: r?.actualQty ?? 0 });
+  }
+  const utilization: FamilyUtilization[] = [];
+  for (const r of rows.values()) {
+    if (r.capacityQty > 0)
+      utilization.push({
+        family: r.family,
+        utilization: r.actualQty / r.capacityQty,
+        actual: r.actualQty,
+        capacity: r.capacityQty,
+      });
+  }
+  return {
+    period,
+    families: families.size,
+    planSource: approved ? approved.source : { kind: "production-csv" },
+    planVsActual: topN(volumes, MAX_FAMILIES, (v) => Math.max(v.plan, v.actual)),
+    utilization: topN(utilization, MAX_FAMILIES, (u) => u.utilization),
+    overCapacityCount: utilization.filter((u) => u.utilization > 1).length,
+  };
+}
+
+async function orderFacts(teamId: string, from: string, to: string): Promise<DigestFacts["orders"]> {
+  type Row = {
+    orderId: string;
+    family: string;
+    orderDate: string;
+    promisedDate: string;
+    deliveredDate: string | null;
+    quantity: number;
+  };
+  const cursor = OrderModel.find(
+    { teamId, promisedDate: { $lte: to }, $or: [{ deliveredDate: null }, { deliveredDate: { $gte: from } }] },
+    { _id: 0, orderId: 1, family: 1, orderDate: 1, promisedDate: 1, deliveredDate: 1, quantity: 1 },
+  )
+    .lean<Row[]>()
+    .cursor({ batchSize: BATCH }) as unknown as AsyncIterable<Row>;
+  const out = { openLate: 0, openLateQty: 0, deliveredInWeek: 0, deliveredLateInWeek: 0 };
+  const late: LateOrder[] = [];
+  for await (const o of cursor) {
+    const delivered = o.deliveredDate;
+    if (delivered !== null && delivered >= from && delivered <= to) {
+      out.deliveredInWeek++;
+      if (delivered > o.promisedDate) out.deliveredLateInWeek++;
+    }
+    const openAtEnd = o.orderDate <= to && (delivered === null || delivered > to);
+    if (openAtEnd && o.promisedDate < to) {
+      out.openLate++;
+      out.openLateQty += o.quantity;
+      late.push({
+        orderId: o.orderId,
+        family: o.family,
+        promisedDate: o.promisedDate,
+        daysLate: daysBetween(o.promisedDate, to),
+        quantity: o.quantity,
+      });
+      // Keep the buffer small: only the worst few matter.
+      if (late.length > 1000) late.splice(0, late.length, ...worstLate(late, TOP_EXCEPTIONS));
+    }
+  }
+  return { ...out, worst: worstLate(late, 5) };
+}
+
+const worstLate = (orders: LateOrder[], n: number) => topN(orders, n, (o) => o.daysLate * 1e9 + o.quantity);
+
+export async function computeDigestFacts(
+  teamId: string,
+  week: { week: string; from: string; to: string },
+): Promise<DigestFacts> {
+  const [demand, production, orders] = await Promise.all([
+    demandFacts(teamId, week.to),
+    productionFacts(teamId, week.to),
+    orderFacts(teamId, week.from, week.to),
+  ]);
+  return { teamId, week: week.week, from: week.from, to: week.to, demand, production, orders };
+}
+
+export async function storeDigestFacts(facts: DigestFacts, now: Date): Promise<void> {
+  await DigestFactsModel.replaceOne(
+    { _id: `${facts.teamId}|${facts.week}` },
+    { teamId: facts.teamId, week: facts.week, facts, computedAt: now },
+    { upsert: true },
+  );
+}
+
+export async function loadDigestFacts(
+  teamId: string,
+  week: string,
+): Promise<(DigestFacts & { computedAt: Date }) | null> {
+  const d = await DigestFactsModel.findById(`${teamId}|${week}`).lean();
+  if (!d || d.teamId !== teamId) return null;
+  return { ...(d.facts as unknown as DigestFacts), computedAt: d.computedAt };
+}

@@ -1,0 +1,10 @@
+/** The weekly executive digest as plain data, and the facts the KPI job stores for it. */
+export { assembleDigest, type DigestData } from "./assemble-digest.ts";
+export { type CycleOverview, type CycleSection, cycleOverview, type SubmittedPlan } from "./cycle-section.ts";
+export { digestCharts, planSourceText } from "./digest-charts.ts";
+export { type DigestChartRef, latestDigestPost, recordDigestPost } from "./digest-post.ts";
+export { computeDigestFacts, type DigestFacts, loadDigestFacts, storeDigestFacts } from "./family-facts.ts";
+export { DIGEST_KPIS, type KpiKey } from "./kpi-catalog.ts";
+export { type KpiLine, kpiLines, loadSnapshots, type WeekSnapshot } from "./kpi-lines.ts";
+export { describeTarget, type Rag, ragOf, trendOf } from "./kpi-status.ts";
+export { type ReportingWeek, reportingWeek, trailingWeeks } from "./reporting-week.ts";

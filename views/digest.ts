@@ -1,0 +1,189 @@
+/**
+ * The weekly executive digest as a Block Kit message (well within 50 blocks and 3,000 characters per
+ * section), plus the pieces the App Home dashboard reuses: KPI tiles, the cycle summary, exceptions.
+ */
+import { formatDay, formatWhen } from "../src/cycle/people.ts";
+import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
+import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+
+type Block = Record<string, unknown>;
+
+const RAG: Record<KpiLine["rag"], string> = {
+  green: ":large_green_circle: on target",
+  amber: ":large_yellow_circle: watch",
+  red: ":red_circle: off target",
+  none: ":white_circle: no data",
+};
+
+const ARROW = { up: "↑", down: "↓", flat: "→", none: "" } as const;
+
+const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const DAYS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+export function formatKpi(unit: KpiLine["unit"], v: number): string {
+  return unit === "percent" ? `${PCT.format(v * 100)} %` : `${DAYS.format(v)} ${v === 1 ? "day" : "days"}`;
+}
+
+function formatDelta(line: KpiLine): string {
+  if (line.delta === null || line.trend === "none") return "";
+  if (line.trend === "flat") return "→ unchanged";
+  const sign = line.delta > 0 ? "+" : line.delta < 0 ? "−" : "±";
+  const size =
+    line.unit === "percent"
+      ? `${PCT.format(Math.abs(line.delta) * 100)} pts`
+      : `${DAYS.format(Math.abs(line.delta))} days`;
+  const verdict = line.better === null ? "" : line.better ? " better" : " worse";
+  return `${ARROW[line.trend]} ${sign}${size}${verdict}`;
+}
+
+/** One KPI tile: status, value, trend vs last week, target. */
+export function kpiTile(line: KpiLine): string {
+  const value = line.value === null ? "no data" : `*${formatKpi(line.unit, line.value)}*`;
+  const delta = formatDelta(line);
+  return `${RAG[line.rag]} · *${line.label}*\n${value}${delta ? `  ${delta}` : ""}\ntarget ${line.target}`;
+}
+
+const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "nobody assigned");
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** The cycle in a few lines: where it is, what blocks it, what is overdue, which plans are in. */
+export function cycleLines(section: CycleSection, timezone: string): string[] {
+  const r = section.report;
+  const lines: string[] = [];
+  const approved = r.phases.filter((p) => p.status === "approved").length;
+  if (r.status === "closed") {
+    lines.push(
+      `*${r.period}* — closed${r.closedAt ? ` on ${formatDay(r.closedAt, timezone)}` : ""}: all ${r.phases.length} phases approved.`,
+    );
+  } else if (r.blocking) {
+    const b = r.blocking;
+    const phase = r.phases.find((p) => p.id === b.phase)!;
+    const action =
+      b.waitingOn === "approvers" ? `sign-off by ${people(b.people)}` : `a plan from ${people(b.people)}`;
+    lines.push(
+      `*${r.period}* — phase ${phase.position} of ${r.phases.length}, *${escapeMrkdwn(b.name)}* (${phase.status.replace("_", " ")}): waiting for ${action}, due ${formatDay(phase.dueAt, timezone)}. ${approved} of ${r.phases.length} approved.`,
+    );
+  }
+  const overdue = r.phases.filter((p) => p.overdueDays > 0);
+  if (overdue.length) {
+    lines.push(
+      `:warning: Overdue: ${overdue.map((p) => `${escapeMrkdwn(p.name)} (${days(p.overdueDays)})`).join(", ")}`,
+    );
+  }
+  return lines;
+}
+
+function exceptionLines(d: DigestData): string[] {
+  const f = d.exceptions;
+  if (!f) return ["_No exception data for this week yet: the daily KPI job computes it._"];
+  const out: string[] = [];
+  if (f.demand.worst.length) {
+    const top = f.demand.worst
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${escapeMrkdwn(e.family)} ${e.errorPct === null ? "" : `${PCT.format(e.errorPct * 100)} % `}(${NUM.format(e.absError)} units off)`,
+      );
+    out.push(`*Worst forecast error* (${f.demand.period}): ${top.join(", ")}`);
+  } else out.push("*Worst forecast error*: no demand data");
+  const o = f.orders;
+  let late = `*Late orders*: ${NUM.format(o.openLate)} open past their promised date (${NUM.format(o.openLateQty)} units); ${NUM.format(o.deliveredLateInWeek)} of ${NUM.format(o.deliveredInWeek)} deliveries this week were late.`;
+  if (o.worst.length) {
+    late += ` Longest overdue: ${o.worst
+      .slice(0, 3)
+      .map((w) => `${escapeMrkdwn(w.orderId)} (${escapeMrkdwn(w.family)}, ${days(w.daysLate)})`)
+      .join(", ")}.`;
+  }
+  out.push(late);
+  const over = f.production.utilization.filter((u) => u.utilization > 1);
+  out.push(
+    f.production.period === null
+      ? "*Capacity over 100 %*: no production data"
+      : over.length
+        ? `*Capacity over 100 %* (${f.production.period}): ${NUM.format(f.production.overCapacityCount)} famil${f.production.overCapacityCount === 1 ? "y" : "ies"} — ${over
+            .slice(0, 5)
+            .map((u) => `${escapeMrkdwn(u.family)} ${PCT.format(u.utilization * 100)} %`)
+            .join(", ")}`
+        : `*Capacity over 100 %* (${f.production.period}): none`,
+  );
+  return out;
+}
+
+export interface DigestImage {
+  chartId: string;
+  url: string;
+  title: string;
+}
+
+const section = (text: string): Block => ({
+  type: "section",
+  text: { type: "mrkdwn", text: truncate(text, 3000) },
+});
+const context = (text: string): Block => ({
+  type: "context",
+  elements: [{ type: "mrkdwn", text: truncate(text, 3000) }],
+});
+
+/** The KPI tiles as section fields (at most 10 per section). */
+export function kpiTileBlocks(kpis: KpiLine[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < kpis.length; i += 10) {
+    blocks.push({
+      type: "section",
+      fields: kpis.slice(i, i + 10).map((k) => ({ type: "mrkdwn", text: truncate(kpiTile(k), 2000) })),
+    });
+  }
+  return blocks;
+}
+
+export function cycleBlocks(d: DigestData): Block[] {
+  const c = d.cycle;
+  const lines: string[] = [];
+  if (c.current) lines.push(...cycleLines(c.current, d.timezone));
+  else lines.push(`*${c.period}* — not started yet (an admin runs \`/sop start ${c.period}\`).`);
+  for (const older of c.older) lines.push(...cycleLines(older, d.timezone));
+  return [section(`*S&OP cycle*\n${lines.join("\n")}`)];
+}
+
+/**
+ * The digest message. `images`: chart image URLs for image blocks (QuickChart mode); without them the
+ * message says the charts follow as uploaded files.
+ */
+export function digestMessage(
+  d: DigestData,
+  opts: { images?: DigestImage[]; chartsFollow?: boolean } = {},
+): {
+  text: string;
+  blocks: Block[];
+} {
+  const w = d.week;
+  const blocks: Block[] = [
+    { type: "header", text: { type: "plain_text", text: truncate(`S&OP weekly digest — ${w.week}`, 150) } },
+    context(`${w.from} – ${w.to} · generated ${formatWhen(d.generatedAt, d.timezone)} (${d.timezone})`),
+    ...cycleBlocks(d),
+    { type: "divider" },
+    section(`*KPIs — week ${w.week}* vs target, with the change since the week before`),
+    ...kpiTileBlocks(d.kpis),
+  ];
+  if (!d.kpisComputedAt)
+    blocks.push(context("No KPI snapshot for this week yet: the daily KPI job computes it."));
+  blocks.push({ type: "divider" }, section(`*Exceptions*\n${exceptionLines(d).join("\n")}`));
+  for (const img of opts.images ?? []) {
+    blocks.push({
+      type: "image",
+      image_url: img.url,
+      alt_text: truncate(img.title, 2000),
+      title: { type: "plain_text", text: truncate(img.title, 2000) },
+    });
+  }
+  const footer = [
+    `Plan vs actual uses the ${d.planSource}.`,
+    "`/sop kpi` for the details, `/sop status` for the cycle.",
+  ];
+  if (opts.chartsFollow) footer.unshift("Charts follow as images.");
+  blocks.push(context(footer.join(" ")));
+  const red = d.kpis.filter((k) => k.rag === "red").map((k) => k.label);
+  const text = `S&OP weekly digest ${w.week}${red.length ? ` — off target: ${red.join(", ")}` : ""}`;
+  return { text: truncate(text, 3000), blocks };
+}
