@@ -48,12 +48,16 @@ export async function checkSubmission(
   phaseId: string,
   userId: string,
   cfgIn?: TeamConfig,
+  expectedVersion?: number,
 ): Promise<SubmissionTarget> {
   const [cfg, cycle] = await Promise.all([cfgIn ?? requireTeamConfig(teamId), getCycle(teamId, period)]);
   if (!cycle) throw noCycle(period);
   const phase = cycle.phases[phaseId];
   if (!phase) throw unknownPhase(cycle, phaseId);
   if (!isOwner(cfg, cycle, phaseId, userId)) throw notOwner(cfg, cycle, phase);
+  // A newer version than the one the form was opened on says more than "not open".
+  if (expectedVersion !== undefined && phase.version !== expectedVersion)
+    throw submittedMeanwhile(phase, expectedVersion);
   if (phase.status !== "open" && phase.status !== "changes_requested") throw cannotSubmit(cycle, phase);
   return { cfg, cycle, phase };
 }
@@ -83,10 +87,14 @@ export interface SubmitPlanResult {
 
 export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<SubmitPlanResult> {
   const { teamId, period, phase: phaseId, by, at } = input;
-  const { cfg, cycle, phase } = await checkSubmission(teamId, period, phaseId, by);
-  if (input.expectedVersion !== undefined && phase.version !== input.expectedVersion) {
-    throw submittedMeanwhile(phase, input.expectedVersion);
-  }
+  const { cfg, cycle, phase } = await checkSubmission(
+    teamId,
+    period,
+    phaseId,
+    by,
+    undefined,
+    input.expectedVersion,
+  );
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
 
   const parsed = parsePlanCsv(input.csv, planRulesFor(cfg, phaseId, period));

@@ -19,6 +19,7 @@ import {
   dmsTo,
   fileValues,
   LEAD,
+  modalErrors,
   openModal,
   pasteValues,
   planCsv,
@@ -69,7 +70,7 @@ describe("a whole S&OP month through all seven phases", () => {
       pasteValues("family,period,quantity\nA,2027-01,10\nA,2027-13,5\nB,2027-02,-1\n"),
     );
     expect(rejected?.response_action).toBe("errors");
-    const err = (rejected?.errors as Record<string, string>)[SUBMIT_INPUTS.csv.block]!;
+    const err = modalErrors(rejected)[SUBMIT_INPUTS.csv.block]!;
     expect(err).toContain('line 3: period "2027-13"');
     expect(err).toContain('line 4: quantity "-1" must not be negative');
     expect(await dbState()).toEqual(before);

@@ -166,3 +166,8 @@ export function planCsv(opts: {
   }
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/** The `errors` of a view_submission ack (`response_action: "errors"`), or {} when it closed. */
+export function modalErrors(ack: Record<string, unknown> | null): Record<string, string> {
+  return ack?.response_action === "errors" ? ((ack.errors ?? {}) as Record<string, string>) : {};
+}
