@@ -7,8 +7,10 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bol
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable } from "../src/db/connection.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
 import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
+import { register as registerExecDashboard } from "./exec-dashboard.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
 import { guardNullBodies } from "./receiver-guard.ts";
 import { register as registerSop } from "./sop/index.ts";
@@ -77,6 +79,8 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   registerKnownIds(app);
   registerSop(app, deps);
   registerCycle(app, deps);
+  registerGenerateBaseline(app, deps);
+  registerExecDashboard(app, deps);
   return { app, receiver };
 }
 

@@ -21,8 +21,13 @@ const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFr
 const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const DAYS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
+const dayCount = (v: number) => {
+  const n = DAYS.format(v);
+  return `${n} ${n === "1" ? "day" : "days"}`;
+};
+
 export function formatKpi(unit: KpiLine["unit"], v: number): string {
-  return unit === "percent" ? `${PCT.format(v * 100)} %` : `${DAYS.format(v)} ${v === 1 ? "day" : "days"}`;
+  return unit === "percent" ? `${PCT.format(v * 100)} %` : dayCount(v);
 }
 
 function formatDelta(line: KpiLine): string {

@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import { unknownCommandMessage } from "../../views/help.ts";
 import type { AppDeps } from "../deps.ts";
 import { wrapCommand } from "../listener.ts";
+import { digest } from "./digest.ts";
 import { help } from "./help.ts";
 import { history } from "./history.ts";
 import { setup } from "./setup.ts";
@@ -12,7 +13,7 @@ import type { Subcommand } from "./subcommand.ts";
 import { submit } from "./submit.ts";
 
 // One line per sub-command file.
-const subcommands: Subcommand[] = [help, start, status, submit, history, setup];
+const subcommands: Subcommand[] = [help, start, status, submit, history, setup, digest];
 
 function find(word: string): Subcommand | undefined {
   return subcommands.find((s) => s.name === word || s.aliases?.includes(word));

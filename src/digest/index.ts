@@ -1,6 +1,7 @@
 /** The weekly executive digest as plain data, and the facts the KPI job stores for it. */
 export { assembleDigest, type DigestData } from "./assemble-digest.ts";
 export { type CycleOverview, type CycleSection, cycleOverview, type SubmittedPlan } from "./cycle-section.ts";
+export { type DashboardData, dashboardAudience, dashboardData, seesDashboard } from "./dashboard.ts";
 export { digestCharts, planSourceText } from "./digest-charts.ts";
 export { type DigestChartRef, latestDigestPost, recordDigestPost } from "./digest-post.ts";
 export { computeDigestFacts, type DigestFacts, loadDigestFacts, storeDigestFacts } from "./family-facts.ts";

@@ -192,7 +192,9 @@ describe("weekly digest", () => {
     // Later ticks of the week do not try again.
     clock.set(new Date(NOW.getTime() + 3600_000));
     await s.runDueJobs(clock.now());
-    const posts = h().standIn.callsOf("chat.postMessage").map((c) => c.args.channel);
+    const posts = h()
+      .standIn.callsOf("chat.postMessage")
+      .map((c) => c.args.channel);
     expect(posts.filter((c) => c === "C0EXEC" || c === "U0LEAD")).toEqual(["C0EXEC", "U0LEAD"]);
   });
 });
