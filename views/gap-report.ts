@@ -65,8 +65,8 @@ export function gapReportBlocks(
   const total = report.rows.length;
   const headline =
     report.flagged === 0
-      ? `*Pre-S&OP gap report ${opts.period}*: no gaps over threshold in ${total} family-months. :white_check_mark:`
-      : `*Pre-S&OP gap report ${opts.period}*: ${report.flagged} of ${total} family-months over threshold${report.flagged > top ? ` — the ${top} largest:` : ":"}`;
+      ? `*Pre-S&amp;OP gap report ${opts.period}*: no gaps over threshold in ${total} family-months. :white_check_mark:`
+      : `*Pre-S&amp;OP gap report ${opts.period}*: ${report.flagged} of ${total} family-months over threshold${report.flagged > top ? ` — the ${top} largest:` : ":"}`;
   const lines = report.rows
     .filter((r) => r.flags.length > 0)
     .slice(0, top)

@@ -1,6 +1,7 @@
 /** Direct messages about a phase: it is your turn, your plan was decided, your sign-off is needed; and the close. */
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
+import { baselineButtonFor } from "./baseline-button.ts";
 import { CYCLE_ACTIONS, encodePhaseRef } from "./cycle-ids.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
@@ -37,6 +38,7 @@ export function phaseOpenedDm(cycle: CycleState, phase: PhaseState, after: Phase
         },
       },
       submitButton(cycle, phase, "Submit plan"),
+      ...baselineButtonFor(phase.id, cycle.period),
       {
         type: "context",
         elements: [
@@ -81,6 +83,7 @@ export function decisionDm(
         },
       },
       submitButton(cycle, phase, "Submit a new version"),
+      ...baselineButtonFor(phase.id, cycle.period),
     ],
   };
 }

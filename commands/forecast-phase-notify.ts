@@ -1,0 +1,121 @@
+/**
+ * Slack output of the forecast phase work (issue 6), called from the cycle's notifications with one
+ * line each:
+ * - `signoffExtras`: what a sign-off request shows besides the plan summary — for the demand phase,
+ *   the consensus vs the statistical baseline; for pre-S&OP, the top gaps.
+ * - `attachGapReport`: the full gap report as a CSV file (files.uploadV2) in the S&OP channel, in the
+ *   thread of the message it belongs to.
+ * - `postGapReport`: when pre-S&OP opens, the gap report (top gaps + CSV) to the S&OP channel, so the
+ *   process lead reconciles from it before submitting.
+ * Every one of them is best effort: a failure to compute or upload never blocks a sign-off.
+ */
+import type { WebClient } from "@slack/web-api";
+import type { CycleState } from "../src/cycle/cycle-state.ts";
+import { UserError } from "../src/errors.ts";
+import { compareToBaseline } from "../src/forecast/compare-to-baseline.ts";
+import { BASELINE_PHASE, CONSENSUS_PHASE } from "../src/fva/load-fva.ts";
+import { gapReportCsv } from "../src/gaps/gap-csv.ts";
+import { type CycleGapReport, loadGapReport } from "../src/gaps/load-gap-report.ts";
+import type { Logger } from "../src/logger.ts";
+import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
+import type { TeamConfig } from "../src/team/team-config.ts";
+import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
+import { gapReportBlocks } from "../views/gap-report.ts";
+
+/** The phase whose sign-off shows the gap report. */
+export const GAP_REPORT_PHASE = "pre_sop";
+
+export function gapReportFileName(period: string): string {
+  return `gap-report-${period}.csv`;
+}
+
+async function comparisonBlocks(cycle: CycleState, version: number): Promise<unknown[]> {
+  const baselineVersion = cycle.phases[BASELINE_PHASE]?.approvedVersion ?? null;
+  if (baselineVersion === null) return [];
+  const [baseline, consensus] = await Promise.all([
+    loadPlanVersion(cycle.teamId, cycle.period, BASELINE_PHASE, baselineVersion),
+    loadPlanVersion(cycle.teamId, cycle.period, CONSENSUS_PHASE, version),
+  ]);
+  if (!baseline || !consensus) return [];
+  return baselineComparisonBlocks(
+    compareToBaseline(planLines(baseline), planLines(consensus)),
+    baselineVersion,
+  );
+}
+
+function unavailable(err: unknown): unknown[] {
+  const why = err instanceof UserError ? [err.message, ...err.details].join(" ") : "it could not be computed";
+  return [
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `Gap report unavailable: ${why}`.slice(0, 2900) }],
+    },
+  ];
+}
+
+/** Extra blocks for the sign-off request of `phaseId` v`version`; [] when there is nothing to add. */
+export async function signoffExtras(
+  cfg: TeamConfig | null,
+  cycle: CycleState,
+  phaseId: string,
+  version: number,
+  log?: Logger,
+): Promise<unknown[]> {
+  try {
+    if (phaseId === CONSENSUS_PHASE) return await comparisonBlocks(cycle, version);
+    if (phaseId === GAP_REPORT_PHASE && cfg) {
+      const g = await loadGapReport(cfg, cycle.period);
+      return gapReportBlocks(g.report, {
+        period: cycle.period,
+        csvFileName: gapReportFileName(cycle.period),
+      });
+    }
+  } catch (err) {
+    if (!(err instanceof UserError)) log?.warn({ err, phase: phaseId }, "sign-off extras failed");
+    return phaseId === GAP_REPORT_PHASE ? unavailable(err) : [];
+  }
+  return [];
+}
+
+async function upload(
+  client: WebClient,
+  cfg: TeamConfig,
+  g: CycleGapReport,
+  threadTs?: string,
+): Promise<void> {
+  const r = g.report;
+  const common = {
+    channel_id: cfg.channels.sop,
+    filename: gapReportFileName(g.period),
+    title: `Gap report ${g.period}`,
+    content: gapReportCsv(r),
+    initial_comment: `Full gap report for ${g.period}: ${r.rows.length} family-months, ${r.flagged} over threshold (demand v${g.versions.demand ?? "–"}, supply v${g.versions.supply ?? "–"}, finance v${g.versions.finance ?? "–"}).`,
+  };
+  await client.files.uploadV2(threadTs ? { ...common, thread_ts: threadTs } : common);
+}
+
+/** Uploads the CSV into the thread of `where` (the pre-S&OP sign-off request). */
+export async function attachGapReport(
+  client: WebClient,
+  cfg: TeamConfig,
+  cycle: CycleState,
+  where: { channel: string; ts: string },
+): Promise<void> {
+  await upload(client, cfg, await loadGapReport(cfg, cycle.period), where.ts);
+}
+
+/** Posts the top gaps to the S&OP channel with the CSV in the thread (when pre-S&OP opens). */
+export async function postGapReport(client: WebClient, cfg: TeamConfig, cycle: CycleState): Promise<void> {
+  const g = await loadGapReport(cfg, cycle.period);
+  const blocks = gapReportBlocks(g.report, {
+    period: cycle.period,
+    csvFileName: gapReportFileName(cycle.period),
+  });
+  const posted = await client.chat.postMessage({
+    channel: cfg.channels.sop,
+    text: `Pre-S&OP gap report ${cycle.period}: ${g.report.flagged} of ${g.report.rows.length} family-months over threshold`,
+    // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
+    blocks: blocks as any,
+  });
+  await upload(client, cfg, g, posted.ts);
+}
