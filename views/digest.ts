@@ -4,6 +4,7 @@
  */
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
+import { fvaDigestBlocks } from "./fva-section.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 type Block = Record<string, unknown>;
@@ -173,6 +174,7 @@ export function digestMessage(
   ];
   if (!d.kpisComputedAt)
     blocks.push(context("No KPI snapshot for this week yet: the daily KPI job computes it."));
+  blocks.push(...(fvaDigestBlocks(d.fva) as Block[]));
   blocks.push({ type: "divider" }, section(`*Exceptions*\n${exceptionLines(d).join("\n")}`));
   for (const img of opts.images ?? []) {
     blocks.push({

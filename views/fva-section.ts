@@ -73,3 +73,9 @@ export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } 
   }
   return blocks;
 }
+
+/** The digest's FVA blocks: nothing when no month could be compared (a team not using the baseline). */
+export function fvaDigestBlocks(fva: { report: FvaReport; months: string[] } | null | undefined): unknown[] {
+  if (!fva || fva.report.overall.rows === 0) return [];
+  return fvaSectionBlocks(fva.report, { months: fva.months });
+}

@@ -5,6 +5,7 @@
  */
 import { KPI_WEEKS } from "../charts/kpi-trend.ts";
 import type { ChartSpec } from "../charts/types.ts";
+import { recentForecastValueAdded, type WindowFva } from "../fva/load-fva.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type CycleOverview, cycleOverview } from "./cycle-section.ts";
 import { digestCharts, planSourceText } from "./digest-charts.ts";
@@ -24,6 +25,8 @@ export interface DigestData {
   exceptions: DigestFacts | null;
   planSource: string;
   charts: ChartSpec[];
+  /** Forecast value added over the last three months (issue 6); null when it could not be computed. */
+  fva?: WindowFva | null;
 }
 
 export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date): Promise<DigestData> {
@@ -47,5 +50,6 @@ export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date)
     exceptions: facts,
     planSource: planSourceText(facts?.production.planSource ?? null),
     charts: digestCharts(cfg, weeks, snapshots, facts),
+    fva: await recentForecastValueAdded(cfg, week.to).catch(() => null),
   };
 }

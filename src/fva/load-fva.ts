@@ -133,3 +133,15 @@ export async function loadForecastValueAdded(
   }
   return { report: forecastValueAdded(rows), months, cycles: [...used].sort() };
 }
+
+/** Months of FVA the digest shows: the quarter ending with the reporting week's month. */
+export const DIGEST_FVA_MONTHS = 3;
+
+/** FVA over the `months` months ending with the month of `to` (ISO date), e.g. for the weekly digest. */
+export async function recentForecastValueAdded(
+  cfg: TeamConfig,
+  to: string,
+  months = DIGEST_FVA_MONTHS,
+): Promise<WindowFva> {
+  return loadForecastValueAdded(cfg, { from: `${addMonths(to.slice(0, 7), 1 - months)}-01`, to });
+}
