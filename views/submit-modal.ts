@@ -90,3 +90,93 @@ export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalIn
     ],
   };
 }
+
+/** Shown while a large upload is checked and stored after the ack (Slack allows 3 s for the ack). */
+export function planProcessingModal(r: {
+  phaseName: string;
+  period: string;
+  fileName: string;
+  bytes: number;
+}) {
+  const mb = (r.bytes / 1024 / 1024).toFixed(1);
+  return {
+    type: "modal",
+    callback_id: "sop_submit_plan_progress",
+    title: { type: "plain_text", text: "Submit plan" },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `:hourglass_flowing_sand: Checking and storing *${escapeMrkdwn(truncate(r.fileName, 100))}* (${mb} MB) for *${escapeMrkdwn(r.phaseName)}*, ${r.period}…\nThis window shows the result in a few seconds; it also comes to you by DM, so you can close it.`,
+        },
+      },
+    ],
+  };
+}
+
+/** The outcome of a large upload, replacing the progress window. */
+export function planResultModal(
+  r:
+    | {
+        ok: true;
+        phaseName: string;
+        period: string;
+        version: number;
+        rows: number;
+        families: number;
+        channel: string;
+      }
+    | { ok: false; message: string; problems: string[] },
+) {
+  const blocks: unknown[] = [];
+  if (r.ok) {
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `:inbox_tray: Stored *v${r.version}* of *${escapeMrkdwn(r.phaseName)}* for ${r.period}: ${r.rows.toLocaleString("en-US")} lines, ${r.families.toLocaleString("en-US")} families. The sign-off request is in <#${r.channel}>.`,
+      },
+    });
+  } else {
+    blocks.push({
+      type: "section",
+      text: { type: "mrkdwn", text: `:warning: ${truncate(escapeMrkdwn(r.message), 2900)}` },
+    });
+    const shown = r.problems.slice(0, 40);
+    if (shown.length) {
+      blocks.push({
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncate(shown.map((p) => `• ${escapeMrkdwn(truncate(p, 300))}`).join("\n"), 2900),
+        },
+      });
+    }
+    if (r.problems.length > shown.length) {
+      blocks.push({
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `…and ${r.problems.length - shown.length} more: the full list is in your DMs.`,
+          },
+        ],
+      });
+    }
+    blocks.push({
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: "Nothing was stored. Fix the file and submit again with `/sop submit`." },
+      ],
+    });
+  }
+  return {
+    type: "modal",
+    callback_id: "sop_submit_plan_result",
+    title: { type: "plain_text", text: r.ok ? "Plan stored" : "Plan not accepted" },
+    close: { type: "plain_text", text: "Close" },
+    blocks,
+  };
+}

@@ -2,71 +2,120 @@
  * The submit modal's Submit: everything is checked again on the server (private_metadata is untrusted),
  * the CSV comes from the paste box or the uploaded file (fetched with the bot token via files.info),
  * bad lines come back in the modal, and a stored version gets its sign-off request after the ack.
+ * A large upload (more than SYNC_LIMIT_BYTES) cannot be checked inside Slack's 3 s: the modal switches to
+ * a progress view at once and shows the result (or the bad lines) when done, also by DM.
  */
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isPeriod } from "../../src/cycle/period.ts";
-import { PlanRejectedError, submitPlan } from "../../src/cycle/submit-plan.ts";
+import { checkSubmission, PlanRejectedError, submitPlan } from "../../src/cycle/submit-plan.ts";
 import { UserError } from "../../src/errors.ts";
+import type { Logger } from "../../src/logger.ts";
 import { decodeCsvBytes, formatProblem } from "../../src/plans/plan-csv.ts";
-import { CYCLE_VIEWS, decodeSubmitMeta, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
+import { CYCLE_VIEWS, decodeSubmitMeta, SUBMIT_INPUTS, type SubmitMeta } from "../../views/cycle-ids.ts";
 import { notice } from "../../views/notice.ts";
 import { planProblemsMessage } from "../../views/plan-problems.ts";
-import { announceSubmission, Deliveries, dm } from "../cycle-notify.ts";
+import { planProcessingModal, planResultModal } from "../../views/submit-modal.ts";
+import { announceSubmission, asView, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
-import { wrapViewSubmission } from "../listener.ts";
+import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Uploads up to this size are checked before the ack, so their errors show under the input. */
+export const SYNC_LIMIT_BYTES = 512 * 1024;
 /** How much of the problem list fits under a modal input before "…and N more". */
 const MODAL_PROBLEMS = 8;
 const MODAL_ERROR_CHARS = 1800;
 
-async function downloadCsv(
-  client: WebClient,
-  token: string,
-  fileId: string,
-): Promise<{ text: string; name: string }> {
+interface UploadedFile {
+  url: string;
+  name: string;
+  size: number;
+}
+
+const slackError = (err: unknown) =>
+  (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
+
+async function fileInfo(client: WebClient, fileId: string): Promise<UploadedFile> {
   const info = await client.files.info({ file: fileId }).catch((err) => {
     throw new UserError(
       "bad_input",
-      `The uploaded file cannot be read (${(err as { data?: { error?: string } }).data?.error ?? "files.info failed"}). Upload it again.`,
+      `The uploaded file cannot be read (${slackError(err)}). Upload it again.`,
     );
   });
   const file = info.file;
-  const url = file?.url_private_download;
   const name = file?.name ?? fileId;
-  if (!url) throw new UserError("bad_input", "The uploaded file has no download link; upload it again.");
-  if ((file?.size ?? 0) > MAX_UPLOAD_BYTES) {
+  if (!file?.url_private_download)
+    throw new UserError("bad_input", `${name} has no download link; upload it again.`);
+  if ((file.size ?? 0) > MAX_UPLOAD_BYTES) {
     throw new UserError("bad_input", `${name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   }
-  const res = await fetch(url, {
+  return { url: file.url_private_download, name, size: file.size ?? 0 };
+}
+
+/** The file's bytes, fetched with the bot token (Slack serves private files only with it). */
+async function download(file: UploadedFile, token: string, timeoutMs: number): Promise<string> {
+  const res = await fetch(file.url, {
     headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(2000),
+    signal: AbortSignal.timeout(timeoutMs),
   }).catch(() => null);
   if (!res?.ok)
-    throw new UserError("bad_input", `${name} could not be downloaded from Slack; upload it again.`);
+    throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new UserError("bad_input", `${name} is larger than 20 MB.`);
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new UserError("bad_input", `${file.name} is larger than 20 MB.`);
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) throw new UserError("bad_input", `${name}: ${decoded.problem}`);
-  return { text: decoded.text, name };
+  if (!decoded.ok) throw new UserError("bad_input", `${file.name}: ${decoded.problem}`);
+  return decoded.text;
 }
 
 /** The error text under the input: the first problems, then a count (the full list goes by DM). */
 function modalErrorText(err: UserError): { text: string; truncated: boolean } {
-  const details = err.details;
   let text = err.message;
   let shown = 0;
-  for (const d of details.slice(0, MODAL_PROBLEMS)) {
+  for (const d of err.details.slice(0, MODAL_PROBLEMS)) {
     if (text.length + d.length + 3 > MODAL_ERROR_CHARS) break;
     text += `\n• ${d}`;
     shown += 1;
   }
-  const truncated = shown < details.length;
-  if (truncated) text += `\n…and ${details.length - shown} more (the full list is in your DMs).`;
+  const truncated = shown < err.details.length;
+  if (truncated) text += `\n…and ${err.details.length - shown} more (the full list is in your DMs).`;
   return { text, truncated };
+}
+
+async function dmAllProblems(
+  client: WebClient,
+  log: Logger,
+  userId: string,
+  meta: SubmitMeta,
+  err: PlanRejectedError,
+) {
+  await dm(
+    client,
+    new Deliveries(log),
+    [userId],
+    planProblemsMessage(
+      `Your ${meta.phase} plan for ${meta.period} was not accepted; nothing was stored. Every problem:`,
+      err.problems.map(formatProblem),
+    ),
+  );
+}
+
+type Submitted = Awaited<ReturnType<typeof submitPlan>>;
+
+/** After a stored version: the sign-off request in the channel, and a receipt to the submitter. */
+async function announce(ctx: ListenerContext, result: Submitted, at: Date): Promise<void> {
+  const d = new Deliveries(ctx.log);
+  await announceSubmission(ctx.client, d, result.cfg, result.cycle, result.phase, result.version, at);
+  await dm(
+    ctx.client,
+    d,
+    [ctx.userId],
+    notice(
+      `:inbox_tray: Stored *v${result.version}* of *${result.phase.name}* for ${result.cycle.period} (${result.summary.rows} lines, ${result.summary.families} families). The sign-off request is in <#${result.cfg.channels.sop}>.${d.note()}`,
+    ),
+  );
 }
 
 export function register(app: App, deps: AppDeps): void {
@@ -92,63 +141,93 @@ export function register(app: App, deps: AppDeps): void {
         return errorsAt(SUBMIT_INPUTS.csv.block, "Paste the plan as CSV here, or upload a CSV file below.");
       }
       const block = files.length ? SUBMIT_INPUTS.file.block : SUBMIT_INPUTS.csv.block;
+      const token = ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN;
       const at = ctx.deps.clock.now();
-      let result: Awaited<ReturnType<typeof submitPlan>>;
-      try {
-        const source = files.length
-          ? await downloadCsv(ctx.client, ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN, files[0]!)
-          : { text: pasted, name: null };
-        result = await submitPlan(
+      const submit = (csv: string, fileName: string | null) =>
+        submitPlan(
           {
             teamId: ctx.teamId,
             period: meta.period,
             phase: meta.phase,
             by: ctx.userId,
             at,
-            csv: source.text,
+            csv,
             comment,
             expectedVersion: meta.version,
-            source: files.length ? "slack-file" : "slack-paste",
-            fileName: source.name,
+            source: fileName ? "slack-file" : "slack-paste",
+            fileName,
           },
           ctx.log,
         );
+
+      let result: Submitted;
+      try {
+        // Who and what first (cheap), so a refused user never waits for a download.
+        const { phase } = await checkSubmission(
+          ctx.teamId,
+          meta.period,
+          meta.phase,
+          ctx.userId,
+          undefined,
+          meta.version,
+        );
+        const file = files.length ? await fileInfo(ctx.client, files[0]!) : null;
+        if (file && file.size > SYNC_LIMIT_BYTES) {
+          return {
+            ack: {
+              response_action: "update",
+              view: planProcessingModal({
+                phaseName: phase.name,
+                period: meta.period,
+                fileName: file.name,
+                bytes: file.size,
+              }),
+            },
+            after: async () => {
+              const show = (view: unknown) =>
+                ctx.client.views.update({ view_id: ctx.view.id, view: asView(view) }).catch((err) => {
+                  ctx.log.warn({ err: slackError(err) }, "could not show the upload's result in the modal");
+                });
+              try {
+                const done = await submit(await download(file, token, 30_000), file.name);
+                await show(
+                  planResultModal({
+                    ok: true,
+                    phaseName: done.phase.name,
+                    period: done.cycle.period,
+                    version: done.version,
+                    rows: done.summary.rows,
+                    families: done.summary.families,
+                    channel: done.cfg.channels.sop,
+                  }),
+                );
+                await announce(ctx, done, at);
+              } catch (err) {
+                if (!(err instanceof UserError)) throw err;
+                await show(planResultModal({ ok: false, message: err.message, problems: err.details }));
+                if (err instanceof PlanRejectedError)
+                  await dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err);
+                else
+                  await dm(
+                    ctx.client,
+                    new Deliveries(ctx.log),
+                    [ctx.userId],
+                    notice(`:warning: ${err.message}`),
+                  );
+              }
+            },
+          };
+        }
+        const csv = file ? await download(file, token, 2000) : pasted;
+        result = await submit(csv, file?.name ?? null);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         const { text, truncated } = modalErrorText(err);
         const outcome = errorsAt(block, text);
         if (!(err instanceof PlanRejectedError) || !truncated) return outcome;
-        const all = err.problems.map(formatProblem);
-        return {
-          ...outcome,
-          after: async () => {
-            const d = new Deliveries(ctx.log);
-            await dm(
-              ctx.client,
-              d,
-              [ctx.userId],
-              planProblemsMessage(
-                `Your ${meta.phase} plan for ${meta.period} was not accepted; nothing was stored. Every problem:`,
-                all,
-              ),
-            );
-          },
-        };
+        return { ...outcome, after: () => dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err) };
       }
-      return {
-        after: async () => {
-          const d = new Deliveries(ctx.log);
-          await announceSubmission(ctx.client, d, result.cfg, result.cycle, result.phase, result.version, at);
-          await dm(
-            ctx.client,
-            d,
-            [ctx.userId],
-            notice(
-              `:inbox_tray: Stored *v${result.version}* of *${result.phase.name}* for ${result.cycle.period} (${result.summary.rows} lines, ${result.summary.families} families). The sign-off request is in <#${result.cfg.channels.sop}>.${d.note()}`,
-            ),
-          );
-        },
-      };
+      return { after: () => announce(ctx, result, at) };
     }),
   );
 }

@@ -122,6 +122,57 @@ function lineCounter(bytes: Buffer): (record: string[], endOffset: number) => nu
   };
 }
 
+type Rec = { record: string[]; line: number };
+
+const CSV_OPTIONS: Options = {
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  trim: true,
+  // Any line ending, even mixed in one file (csv-parse otherwise keeps the first one it sees).
+  record_delimiter: ["\r\n", "\n", "\r"],
+};
+
+/**
+ * Records with the line each starts on. Without a quote character no record can span lines, so the
+ * records are the non-blank lines in order and numbering them is a cheap split; with quotes, each
+ * record's end offset (from csv-parse) is turned into a line by counting line breaks.
+ */
+function readRecords(text: string): { ok: true; records: Rec[] } | { ok: false; problem: PlanProblem } {
+  try {
+    if (!text.includes('"')) {
+      const rows = parse(text, CSV_OPTIONS) as string[][];
+      const lines: number[] = [];
+      text.split(/\r\n|\n|\r/).forEach((l, i) => {
+        if (l.trim() !== "") lines.push(i + 1);
+      });
+      if (lines.length === rows.length)
+        return { ok: true, records: rows.map((record, i) => ({ record, line: lines[i]! })) };
+    }
+    // Byte offsets: csv-parse reports each record's end in UTF-8 bytes.
+    const bytes = Buffer.from(text, "utf8");
+    const lineOf = lineCounter(bytes);
+    const records = parse(bytes, {
+      ...CSV_OPTIONS,
+      // Called once per record, in file order; cheaper than `info: true`, which copies a context per record.
+      on_record: ((record: string[], ctx: { bytes: number }) => ({
+        record,
+        line: lineOf(record, ctx.bytes),
+      })) as unknown as Options["on_record"],
+    }) as unknown as Rec[];
+    return { ok: true, records };
+  } catch (err) {
+    const line = err instanceof CsvError ? Number((err as unknown as { lines?: number }).lines ?? 0) : 0;
+    return {
+      ok: false,
+      problem: {
+        line,
+        message: `the CSV cannot be read: ${(err as Error).message.replace(/^Invalid /, "invalid ")}`,
+      },
+    };
+  }
+}
+
 function nearestFamily(name: string, known: Map<string, string>): string | undefined {
   return known.get(name.toLowerCase());
 }
@@ -130,36 +181,10 @@ export function parsePlanCsv(input: string, rules: PlanRules): PlanParseResult {
   if (input.replace(/^\uFEFF/, "").trim() === "") {
     return { ok: false, problems: [{ line: 0, message: "the file is empty" }] };
   }
-  // Parse bytes, not the string: csv-parse reports each record's end as a UTF-8 byte offset, and line
-  // numbers are counted here from those offsets (its own line counter drifts on CRLF inside quotes).
-  const bytes = Buffer.from(input.replace(/^\uFEFF/, ""), "utf8");
-  type Rec = { record: string[]; line: number };
-  const lineOf = lineCounter(bytes);
-  let records: Rec[];
-  try {
-    records = parse(bytes, {
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      // Called once per record, in file order; cheaper than `info: true`, which copies a context per record.
-      on_record: ((record: string[], ctx: { bytes: number }) => ({
-        record,
-        line: lineOf(record, ctx.bytes),
-      })) as unknown as Options["on_record"],
-    }) as unknown as Rec[];
-  } catch (err) {
-    const line = err instanceof CsvError ? Number((err as unknown as { lines?: number }).lines ?? 0) : 0;
-    return {
-      ok: false,
-      problems: [
-        {
-          line,
-          message: `the CSV cannot be read: ${(err as Error).message.replace(/^Invalid /, "invalid ")}`,
-        },
-      ],
-    };
-  }
+  const text = input.replace(/^\uFEFF/, "");
+  const parsed = readRecords(text);
+  if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+  const records = parsed.records;
   // Rows of only empty cells (",,," from a spreadsheet) are blank lines, not plan lines.
   const rows = records.filter((r) => r.record.some((f) => f !== ""));
   const header = rows[0];

@@ -146,6 +146,19 @@ describe("parsePlanCsv rejects, naming every bad line (header = line 1)", () => 
     ]);
   });
 
+  it("mixed line endings (CRLF, LF, CR) in one file, with and without quotes", () => {
+    const text = "family,period,quantity\r\nA,2027-01,1\nB,2027-01,x\rC,2027-01,2\r\n\nD,2027-01,-1\n";
+    expect(problems(text)).toEqual([
+      'line 3: quantity "x" is not a number',
+      'line 6: quantity "-1" must not be negative',
+    ]);
+    expect(problems(`${text}"E",2027-01,y\n`)).toEqual([
+      'line 3: quantity "x" is not a number',
+      'line 6: quantity "-1" must not be negative',
+      'line 7: quantity "y" is not a number',
+    ]);
+  });
+
   it("unknown families when the team lists them, with a hint for a case slip", () => {
     expect(
       problems(
