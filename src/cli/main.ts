@@ -4,10 +4,18 @@ import { configImportCommand } from "./commands/config-import.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { forecastFileCommand } from "./commands/forecast-file.ts";
 import { gapsCommand } from "./commands/gaps.ts";
+import { planSubmitCommand } from "./commands/plan-submit.ts";
+import { statusCommand } from "./commands/status.ts";
 import { type CliCommand, type CommandIo, UsageError } from "./io.ts";
 
 /** One entry per command; a command's words are matched longest first ("kpi snapshot" before "kpi"). */
 const COMMANDS: { words: string[]; usage: string; run: CliCommand }[] = [
+  {
+    words: ["plan", "submit"],
+    usage: "plan submit PERIOD PHASE FILE --team T --user U [--comment TEXT]",
+    run: planSubmitCommand,
+  },
+  { words: ["status"], usage: "status [PERIOD] --team T", run: statusCommand },
   { words: ["config", "import"], usage: "config import FILE.json", run: configImportCommand },
   {
     words: ["forecast-file"],
