@@ -7,19 +7,21 @@
  *   thread of the message it belongs to.
  * - `postGapReport`: when pre-S&OP opens, the gap report (top gaps + CSV) to the S&OP channel, so the
  *   process lead reconciles from it before submitting.
+ * - `fvaBlocks`: forecast value added over a KPI window, for `/sop kpi`.
  * Every one of them is best effort: a failure to compute or upload never blocks a sign-off.
  */
 import type { WebClient } from "@slack/web-api";
 import type { CycleState } from "../src/cycle/cycle-state.ts";
 import { UserError } from "../src/errors.ts";
 import { compareToBaseline } from "../src/forecast/compare-to-baseline.ts";
-import { BASELINE_PHASE, CONSENSUS_PHASE } from "../src/fva/load-fva.ts";
+import { BASELINE_PHASE, CONSENSUS_PHASE, loadForecastValueAdded } from "../src/fva/load-fva.ts";
 import { gapReportCsv } from "../src/gaps/gap-csv.ts";
 import { type CycleGapReport, loadGapReport } from "../src/gaps/load-gap-report.ts";
 import type { Logger } from "../src/logger.ts";
 import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
+import { fvaSectionBlocks } from "../views/fva-section.ts";
 import { gapReportBlocks } from "../views/gap-report.ts";
 
 /** The phase whose sign-off shows the gap report. */
@@ -118,4 +120,19 @@ export async function postGapReport(client: WebClient, cfg: TeamConfig, cycle: C
     blocks: blocks as any,
   });
   await upload(client, cfg, g, posted.ts);
+}
+
+/** The FVA section for `/sop kpi` over `[from, to]` (optionally one family); [] if it cannot be computed. */
+export async function fvaBlocks(
+  cfg: TeamConfig,
+  window: { from: string; to: string },
+  opts: { family?: string; log?: Logger } = {},
+): Promise<unknown[]> {
+  try {
+    const fva = await loadForecastValueAdded(cfg, window, { family: opts.family });
+    return fvaSectionBlocks(fva.report, { months: fva.months });
+  } catch (err) {
+    opts.log?.warn({ err }, "forecast value added failed");
+    return [];
+  }
 }

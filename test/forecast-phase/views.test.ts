@@ -1,0 +1,152 @@
+/** The forecast-phase Block Kit builders: wording, signs, and Block Kit limits at 5,000 long family names. */
+import { describe, expect, it } from "vitest";
+import { compareToBaseline } from "../../src/forecast/compare-to-baseline.ts";
+import { forecastValueAdded } from "../../src/forecast/fva.ts";
+import { gapReport } from "../../src/gaps/gap-report.ts";
+import {
+  baselineButtonBlocks,
+  baselineButtonFor,
+  baselineResultMessage,
+  decodeBaselineRef,
+  encodeBaselineRef,
+} from "../../views/baseline-button.ts";
+import {
+  baselineComparisonBlocks,
+  baselineComparisonText,
+  signedPercent,
+} from "../../views/baseline-comparison.ts";
+import { fvaDigestBlocks, fvaSectionBlocks, signedPoints } from "../../views/fva-section.ts";
+import { gapReportBlocks } from "../../views/gap-report.ts";
+import { checkBlocks } from "../support/block-kit-limits.ts";
+
+const longName = (i: number) => `${"Family with a very long name <&> ".repeat(3)}${i}`;
+
+describe("number wording", () => {
+  it("signs percentages and points", () => {
+    expect(signedPercent(0.0444)).toBe("+4.4 %");
+    expect(signedPercent(-0.2)).toBe("−20.0 %");
+    expect(signedPercent(0.00001)).toBe("0.0 %");
+    expect(signedPoints(0.0571)).toBe("+5.7 pts");
+    expect(signedPoints(-0.6)).toBe("−60.0 pts");
+    expect(signedPoints(0)).toBe("±0.0 pts");
+  });
+});
+
+describe("baseline comparison line", () => {
+  it("says when the planners kept the baseline, and is absent without one", () => {
+    const lines = [{ family: "A", period: "2027-01", quantity: 10 }];
+    expect(baselineComparisonText(compareToBaseline(lines, lines), 2)).toBe(
+      "vs statistical baseline (data v2): 0.0 % total (0), no family overridden",
+    );
+    expect(baselineComparisonBlocks(null)).toEqual([]);
+  });
+
+  it("names a family the baseline did not have, and escapes names", () => {
+    const text = baselineComparisonText(
+      compareToBaseline([], [{ family: "<New & shiny>", period: "2027-01", quantity: 30 }]),
+    );
+    expect(text).toBe(
+      "vs statistical baseline: +30 total, 1 of 1 lines changed; largest overrides: &lt;New &amp; shiny&gt; +30 (not in baseline)",
+    );
+  });
+
+  it("stays within Block Kit limits for 5,000 overridden families", () => {
+    const b = Array.from({ length: 5000 }, (_, i) => ({
+      family: longName(i),
+      period: "2027-01",
+      quantity: 100,
+    }));
+    const c = b.map((l, i) => ({ ...l, quantity: 100 + i }));
+    const blocks = baselineComparisonBlocks(compareToBaseline(b, c), 1);
+    expect(checkBlocks(blocks, 50)).toEqual([]);
+    expect(JSON.stringify(blocks)).toContain("and 4996 more");
+  });
+});
+
+describe("FVA section", () => {
+  it("says no data without actuals; the digest leaves it out", () => {
+    const empty = forecastValueAdded([]);
+    expect(JSON.stringify(fvaSectionBlocks(empty))).toContain("*Forecast value added*: no data");
+    expect(fvaDigestBlocks({ report: empty, months: [] })).toEqual([]);
+    expect(fvaDigestBlocks(null)).toEqual([]);
+  });
+
+  it("stays within Block Kit limits for 5,000 families", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({
+      family: longName(i),
+      period: "2027-01",
+      actual: 100,
+      baseline: 100 + (i % 7),
+      consensus: 100 + (i % 11),
+    }));
+    const blocks = fvaSectionBlocks(forecastValueAdded(rows), { months: ["2027-01"] });
+    expect(checkBlocks(blocks, 50)).toEqual([]);
+    expect(JSON.stringify(blocks)).toContain("over 2027-01:");
+  });
+});
+
+describe("gap report blocks", () => {
+  const thresholds = { supplyVsDemand: 0.1, capacity: 1, revenueVsPlan: 0.05 };
+
+  it("celebrates no gaps and names plans that were not checked", () => {
+    const r = gapReport(
+      { demand: [{ family: "A", period: "2027-01", quantity: 10 }], supply: null, finance: null },
+      thresholds,
+    );
+    const text = JSON.stringify(gapReportBlocks(r, { period: "2027-01" }));
+    expect(text).toContain("no gaps over threshold in 1 family-months");
+    expect(text).toContain("not checked (no approved plan): supply, finance");
+  });
+
+  it("shows the five worst of 5,000 flagged families within Block Kit limits", () => {
+    const demand = Array.from({ length: 5000 }, (_, i) => ({
+      family: longName(i),
+      period: "2027-01",
+      quantity: 100,
+    }));
+    const supply = demand.map((l, i) => ({ ...l, quantity: 50 + (i % 40), capacity: 60 }));
+    const blocks = gapReportBlocks(gapReport({ demand, supply, finance: null }, thresholds), {
+      period: "2027-01",
+      csvFileName: "gap-report-2027-01.csv",
+    });
+    expect(checkBlocks(blocks, 50)).toEqual([]);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain("5000 of 5000 family-months over threshold — the 5 largest:");
+    expect(text.match(/• \*/g)).toHaveLength(5);
+    expect(text).toContain("&lt;&amp;&gt;");
+  });
+});
+
+describe("baseline button", () => {
+  it("round-trips its period and rejects forged values", () => {
+    expect(decodeBaselineRef(encodeBaselineRef("2027-01"))).toBe("2027-01");
+    for (const bad of [undefined, "", "{", '{"p":"2027-13"}', '{"p":5}', "x".repeat(200)]) {
+      expect(decodeBaselineRef(bad)).toBeNull();
+    }
+  });
+
+  it("appears for the data phase only", () => {
+    expect(baselineButtonFor("demand", "2027-01")).toEqual([]);
+    expect(baselineButtonFor("data", "2027-01")).toEqual(baselineButtonBlocks("2027-01"));
+    expect(checkBlocks(baselineButtonBlocks("2027-01"), 50)).toEqual([]);
+  });
+
+  it("summarises the result, listing families left out", () => {
+    const m = baselineResultMessage({
+      period: "2027-01",
+      version: 2,
+      families: 1,
+      lines: 18,
+      total: 1800.5,
+      skipped: Array.from({ length: 20 }, (_, i) => `S${i}`),
+      historyFrom: "2025-01",
+      historyTo: "2026-12",
+      horizon: 18,
+    });
+    expect(m.text).toBe(
+      "Statistical baseline submitted as data v2 for 2027-01: 1 family, 18 months, total 1,801.",
+    );
+    expect(JSON.stringify(m.blocks)).toContain("S14 and 5 more");
+    expect(checkBlocks(m.blocks, 50)).toEqual([]);
+  });
+});
