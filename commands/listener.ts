@@ -43,6 +43,20 @@ export function describeFailure(err: unknown, log: Logger): { text: string; bloc
       "The S&OP database is not reachable right now. Nothing was changed; please try again in a minute.",
     );
   }
+  // Slack refusing a modal: trigger ids expire 3 s after the click (e.g. after a 429 wait) — not our bug.
+  const slack = err as { code?: string; data?: { error?: string } };
+  if (slack?.code === "slack_webapi_platform_error" && /trigger/.test(slack.data?.error ?? "")) {
+    log.warn({ err: slack.data?.error }, "modal could not be opened");
+    return errorMessage(
+      "Slack took too long to open the form (it allows 3 seconds after your click). Nothing was changed; please run it again.",
+    );
+  }
+  if (slack?.code === "slack_webapi_rate_limited_error") {
+    log.warn("rate limited by Slack after retries");
+    return errorMessage(
+      "Slack is rate-limiting the app right now. Nothing was changed; please try again in a minute.",
+    );
+  }
   const ref = Math.random().toString(36).slice(2, 8);
   log.error({ err, ref }, "listener failed");
   return errorMessage(

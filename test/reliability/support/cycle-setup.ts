@@ -104,7 +104,8 @@ export async function cycleAwaitingSignoff(h: Harness, teamId = TEAM): Promise<C
   );
   if (http.status !== 200 || http.body !== "") throw new Error(`submit failed: ${http.body}`);
   await h.settle();
-  const request = signoffRequest(h, "Data gathering & statistical forecast", 1);
+  // A copy as it was posted: chat.update later changes the stand-in's record, a stale client keeps this.
+  const request = structuredClone(signoffRequest(h, "Data gathering & statistical forecast", 1));
   const approveValue = String(findElement(request.blocks ?? [], CYCLE_ACTIONS.approve)!.element.value);
   return { request, approveValue, submitModal };
 }
