@@ -10,7 +10,6 @@ import { phaseRoles } from "../src/cycle/roles.ts";
 import type { Logger } from "../src/logger.ts";
 import { loadPlanMeta, recordSignoffMessage, signoffMessageOf } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
-import { attachGapReport, GAP_REPORT_PHASE, postGapReport, signoffExtras } from "./forecast-phase-notify.ts";
 import {
   cycleClosedMessage,
   decisionDm,
@@ -19,6 +18,7 @@ import {
   signoffNeededDm,
 } from "../views/phase-dm.ts";
 import { type SignoffRequest, signoffRequestMessage } from "../views/signoff-request.ts";
+import { attachGapReport, GAP_REPORT_PHASE, postGapReport, signoffExtras } from "./forecast-phase-notify.ts";
 
 type Message = { text: string; blocks: unknown[] };
 
@@ -123,7 +123,8 @@ export async function announceSubmission(
     signoffRequestMessage(content),
   );
   if (where) await recordSignoffMessage(cycle.teamId, cycle.period, phase.id, version, where, at);
-  if (where && phase.id === GAP_REPORT_PHASE) await d.try("the gap report file", () => attachGapReport(client, cfg, cycle, where));
+  if (where && phase.id === GAP_REPORT_PHASE)
+    await d.try("the gap report file", () => attachGapReport(client, cfg, cycle, where));
   const link = where
     ? await d.try("a link to the request", async () => {
         const r = await client.chat.getPermalink({ channel: where.channel, message_ts: where.ts });
@@ -180,7 +181,8 @@ export async function announceDecision(
     }),
   );
   if (r.opened) {
-    if (r.opened.id === GAP_REPORT_PHASE) await d.try("the gap report", () => postGapReport(client, cfg, cycle));
+    if (r.opened.id === GAP_REPORT_PHASE)
+      await d.try("the gap report", () => postGapReport(client, cfg, cycle));
     const nextOwners = phaseRoles(cfg, cycle, r.opened.id).owners;
     await dm(client, d, nextOwners, phaseOpenedDm(cycle, r.opened, phase));
     await post(

@@ -150,6 +150,5 @@ describe("races and retries", () => {
     expect(cycle.events.filter((e) => e.action === "submit")).toHaveLength(1);
     for (const a of attempts)
       if (a.status === "rejected") expect(String(a.reason.message)).toMatch(/submitted v1|being stored/);
-    void as;
   });
 });

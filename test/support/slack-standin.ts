@@ -201,7 +201,8 @@ export class SlackStandIn {
     if (req.method === "GET" && url.pathname.startsWith("/files/")) {
       // url_private_download: Slack serves a file's bytes only with the bot token in Authorization.
       const file = this.files.get(url.pathname.slice("/files/".length));
-      if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? "")) return send(res, 403, "login", "text/html");
+      if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? ""))
+        return send(res, 403, "login", "text/html");
       if (!file) return send(res, 404, "file not found", "text/plain");
       res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
       res.end(file.bytes);
