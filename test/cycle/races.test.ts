@@ -14,7 +14,7 @@ import {
   REQUEST_CHANGES_INPUT,
 } from "../../views/cycle-ids.ts";
 import { useHarness } from "../support/harness.ts";
-import { as, configureTeam, eventCount, LEAD, modalErrors, planCsv, TEAM, textOf } from "./helpers.ts";
+import { configureTeam, eventCount, LEAD, modalErrors, planCsv, TEAM, textOf } from "./helpers.ts";
 
 const clock = new ManualClock(new Date("2027-01-05T08:00:00Z"));
 
