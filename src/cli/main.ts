@@ -4,6 +4,9 @@ import { configImportCommand } from "./commands/config-import.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { forecastFileCommand } from "./commands/forecast-file.ts";
 import { gapsCommand } from "./commands/gaps.ts";
+import { importCommand } from "./commands/import.ts";
+import { kpiCommand } from "./commands/kpi.ts";
+import { kpiSnapshotCommand } from "./commands/kpi-snapshot.ts";
 import { planSubmitCommand } from "./commands/plan-submit.ts";
 import { statusCommand } from "./commands/status.ts";
 import { type CliCommand, type CommandIo, UsageError } from "./io.ts";
@@ -17,6 +20,9 @@ const COMMANDS: { words: string[]; usage: string; run: CliCommand }[] = [
   },
   { words: ["status"], usage: "status [PERIOD] --team T", run: statusCommand },
   { words: ["config", "import"], usage: "config import FILE.json", run: configImportCommand },
+  { words: ["import"], usage: "import orders|demand|production|inventory FILE --team T", run: importCommand },
+  { words: ["kpi"], usage: "kpi --team T --from DATE --to DATE [--family F] [--json]", run: kpiCommand },
+  { words: ["kpi", "snapshot"], usage: "kpi snapshot --team T [--week YYYY-Www]", run: kpiSnapshotCommand },
   {
     words: ["forecast-file"],
     usage: "forecast-file IN.csv --season M [--horizon H]",

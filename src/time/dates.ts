@@ -71,3 +71,8 @@ export function isoWeekday(day: number): number {
   // 1970-01-01 was a Thursday (3).
   return (((day + 3) % 7) + 7) % 7;
 }
+
+/** The earlier of two `YYYY-MM-DD` dates (ISO dates sort as text). */
+export function earlierOf(a: string, b: string): string {
+  return a <= b ? a : b;
+}

@@ -2,3 +2,4 @@
 export * from "./dates.ts";
 export * from "./iso-week.ts";
 export * from "./period.ts";
+export * from "./today.ts";

@@ -1,0 +1,128 @@
+/**
+ * Streams CSV records with the line number an editor shows for them (header = line 1). csv-parse does the
+ * parsing (BOM, CRLF, quoted fields with commas and line breaks); we only correct its line counter, which
+ * counts a CRLF inside a quoted field as two lines (csv-parse 6.2), and report where each record starts.
+ */
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+
+export interface CsvRecord {
+  /** The file's own line number of the record's first line. */
+  line: number;
+  fields: string[];
+}
+
+/** The file is not well-formed CSV (e.g. an unclosed quote); parsing cannot go on past `line`. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CsvSyntaxError";
+  }
+}
+
+export type CsvSource = string | Buffer | NodeJS.ReadableStream;
+
+function toStream(source: CsvSource): NodeJS.ReadableStream {
+  return typeof source === "string" || Buffer.isBuffer(source) ? Readable.from([source]) : source;
+}
+
+function countBreaks(fields: string[]): { all: number; crlf: number } {
+  let all = 0;
+  let crlf = 0;
+  for (const f of fields) {
+    for (let i = 0; i < f.length; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 13) {
+        all++;
+        if (f.charCodeAt(i + 1) === 10) {
+          crlf++;
+          i++;
+        }
+      } else if (c === 10) all++;
+    }
+  }
+  return { all, crlf };
+}
+
+/** Every record of the source, blank lines skipped; throws CsvSyntaxError for malformed CSV. */
+export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+  // Records are taken from 'data' events (not the async iterator, which drops the records parsed before an
+  // error), so the line of a syntax error is known relative to the last good record.
+  const queue: { record: string[]; info: { lines: number } }[] = [];
+  let failure: unknown;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  parser.on("data", (item) => {
+    queue.push(item);
+    if (queue.length >= 1000) parser.pause();
+    signal();
+  });
+  parser.on("error", (err) => {
+    failure = err;
+    signal();
+  });
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  const input = toStream(source);
+  input.on("error", (err) => parser.destroy(err));
+  input.pipe(parser);
+
+  // csv-parse over-counts one line for every CRLF inside a quoted field; we subtract what it added.
+  let overCount = 0;
+  let lastLine = 0;
+  try {
+    for (;;) {
+      const item = queue.shift();
+      if (item) {
+        const { all, crlf } = countBreaks(item.record);
+        overCount += crlf;
+        lastLine = item.info.lines - overCount;
+        yield { line: lastLine - all, fields: item.record };
+        continue;
+      }
+      if (failure !== undefined) {
+        const err = failure;
+        if (!(err instanceof CsvError)) throw err;
+        const reported = (err as CsvError & { lines?: number }).lines ?? lastLine + 1;
+        // An unclosed quote is found at the end of the file; the record it opened starts after the last good one.
+        const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : reported - overCount;
+        throw new CsvSyntaxError(Math.max(1, line), describeCsvError(err));
+      }
+      if (ended) return;
+      if (parser.isPaused()) parser.resume();
+      await new Promise<void>((r) => {
+        wake = r;
+      });
+    }
+  } finally {
+    // The consumer may stop early (a bad header): release the file.
+    if (!ended) {
+      input.unpipe(parser);
+      parser.destroy();
+      (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    }
+  }
+}
+
+function describeCsvError(e: CsvError): string {
+  switch (e.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return 'a quoted value that starts on this line or later is never closed (a missing ")';
+    case "INVALID_OPENING_QUOTE":
+      return 'a quote (") inside an unquoted value; quote the whole value and double inner quotes ("")';
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return 'a closing quote (") must be followed by a comma or the end of the line';
+    default:
+      return e.message.replace(/^[A-Za-z ]+: /, "");
+  }
+}
