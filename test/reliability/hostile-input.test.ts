@@ -12,7 +12,6 @@ import { KNOWN_ACTIONS, KNOWN_VIEWS } from "../../commands/known-ids.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { CYCLE_ACTIONS, CYCLE_VIEWS, REQUEST_CHANGES_INPUT, SETUP_INPUTS } from "../../views/cycle-ids.ts";
 import { useHarness } from "../support/harness.ts";
-import { newTriggerId } from "../support/slack-driver.ts";
 import {
   BYSTANDERS,
   type CycleInFlight,
@@ -23,6 +22,7 @@ import {
   planCsv,
   TEAM,
 } from "./support/cycle-setup.ts";
+import { blockActions, viewSubmission } from "./support/payloads.ts";
 import { snapshotDiff, type TeamSnapshot, teamSnapshot } from "./support/team-snapshot.ts";
 
 type Json = Record<string, unknown>;
@@ -123,70 +123,6 @@ const reference = fc.oneof(
   anyText,
 );
 const wrongType = fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.jsonValue({ maxDepth: 2 }));
-
-// ---- payload builders (shapes as Slack documents them; then broken on purpose) -------------------------
-function blockActions(
-  who: { teamId: string; userId: string },
-  a: { actionId: string; value: unknown; responseUrl: string; message: Json; breakage: Json },
-): Json {
-  return {
-    type: "block_actions",
-    user: { id: who.userId, username: "x", name: "x", team_id: who.teamId },
-    api_app_id: "A0SOP",
-    token: "legacy-verification-token",
-    container: { type: "message", message_ts: a.message.ts, channel_id: "C0SOP", is_ephemeral: false },
-    trigger_id: newTriggerId(who.userId),
-    team: { id: who.teamId, domain: "x" },
-    enterprise: null,
-    is_enterprise_install: false,
-    channel: { id: "C0SOP", name: "sop" },
-    message: a.message,
-    response_url: a.responseUrl,
-    state: { values: {} },
-    actions: [
-      {
-        action_id: a.actionId,
-        block_id: "signoff_actions",
-        text: { type: "plain_text", text: "Approve" },
-        value: a.value,
-        type: "button",
-        action_ts: "1.2",
-      },
-    ],
-    ...a.breakage,
-  };
-}
-
-function viewSubmission(
-  who: { teamId: string; userId: string },
-  v: { callbackId: string; metadata: unknown; values: unknown; breakage: Json },
-): Json {
-  return {
-    type: "view_submission",
-    team: { id: who.teamId, domain: "x" },
-    user: { id: who.userId, username: "x", name: "x", team_id: who.teamId },
-    api_app_id: "A0SOP",
-    token: "legacy-verification-token",
-    trigger_id: newTriggerId(who.userId),
-    view: {
-      id: "VFUZZ",
-      team_id: who.teamId,
-      type: "modal",
-      blocks: [],
-      private_metadata: v.metadata,
-      callback_id: v.callbackId,
-      state: { values: v.values },
-      hash: "h",
-      title: { type: "plain_text", text: "Modal" },
-      app_id: "A0SOP",
-      bot_id: "B0BOT",
-    },
-    response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
-    ...v.breakage,
-  };
-}
 
 describe("hostile input against a team mid-cycle", () => {
   const h = useHarness("hostile", { clock });
