@@ -1,7 +1,7 @@
 /** `/sop history`: the cycle's audit trail, every transition with who, when, from → to, version and comment. */
 import type { CycleEvent, CycleState } from "../src/cycle/cycle-state.ts";
 import { formatWhen } from "../src/cycle/people.ts";
-import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
+import { STATUS_WORD } from "../src/cycle/phase-status-text.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 const VERB: Record<CycleEvent["action"], string> = {
@@ -16,7 +16,7 @@ export function historyLine(cycle: CycleState, e: CycleEvent): string {
   const name = escapeMrkdwn(phase?.name ?? e.phase);
   const when = formatWhen(e.at, cycle.timezone);
   const subject = e.action === "start" ? "" : ` *${name}*${e.version ? ` v${e.version}` : ""}`;
-  let line = `\`${String(e.seq).padStart(2, " ")}\` ${when} — ${userRef(e.by)} ${VERB[e.action]}${subject} _(${STATUS_LABEL[e.from]} → ${STATUS_LABEL[e.to]})_`;
+  let line = `\`${String(e.seq).padStart(2, " ")}\` ${when} — ${userRef(e.by)} ${VERB[e.action]}${subject} _(${STATUS_WORD[e.from]} → ${STATUS_WORD[e.to]})_`;
   if (e.opened) line += ` · ${escapeMrkdwn(cycle.phases[e.opened]?.name ?? e.opened)} opened`;
   if (e.closed) line += " · *cycle closed*";
   if (e.comment) line += `\n>${escapeMrkdwn(truncate(e.comment.replace(/\s+/g, " "), 400))}`;

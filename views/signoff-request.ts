@@ -38,7 +38,7 @@ function monthlyTable(s: PlanSummary): string {
     const d = s.previous ? `  ${p ? fmtChange(b.quantity, p.quantity) : "new"}` : "";
     return `${b.period}${q}${r}${d}`;
   });
-  const head = `month  ${"quantity".padStart(13)}${hasRevenue ? "revenue".padStart(16) : ""}${s.previous ? `  vs v${s.previous.version}` : ""}`;
+  const head = `${"month".padEnd(7)}${"quantity".padStart(14)}${hasRevenue ? "revenue".padStart(16) : ""}${s.previous ? `  vs v${s.previous.version}` : ""}`;
   // At most 36 months × ~50 characters: well inside a section's 3,000.
   return `\`\`\`${[head, ...rows].join("\n").slice(0, 2990)}\`\`\``;
 }

@@ -18,7 +18,7 @@ function phaseLine(p: PhaseReport, tz: string): string {
         : "";
   const late = p.overdueDays > 0 ? ` · :warning: *${plural(p.overdueDays, "day")} overdue*` : "";
   const lines = [
-    `${STATUS_EMOJI[p.status]} *${p.position}. ${escapeMrkdwn(p.name)}* — ${STATUS_LABEL[p.status]}${version}`,
+    `${STATUS_EMOJI[p.status]} *${p.position}. ${escapeMrkdwn(p.name)}*${version} — ${STATUS_LABEL[p.status]}`,
     `Owner ${people(p.owners)} · Approver ${people(p.approvers)} · due ${formatDay(p.dueAt, tz)}${late}`,
   ];
   if (p.status === "changes_requested" && p.comment) {

@@ -8,3 +8,12 @@ export const STATUS_LABEL: Record<PhaseStatus, string> = {
   changes_requested: "changes requested",
   approved: "approved",
 };
+
+/** One or two words, for transitions ("open → submitted"). */
+export const STATUS_WORD: Record<PhaseStatus, string> = {
+  not_started: "not started",
+  open: "open",
+  submitted: "submitted",
+  changes_requested: "changes requested",
+  approved: "approved",
+};
