@@ -13,7 +13,9 @@ import {
   assembleDigest,
   type DigestChartRef,
   type DigestData,
+  ensureDigestFacts,
   recordDigestPost,
+  reportingWeek,
 } from "../src/digest/index.ts";
 import type { Env } from "../src/env.ts";
 import type { Logger } from "../src/logger.ts";
@@ -105,6 +107,7 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
       opts.recordFailure?.(f);
     },
   });
+  await ensureDigestFacts(opts.teamId, reportingWeek(opts.now, config.timezone), opts.now);
   const data = await assembleDigest(opts.teamId, config, opts.now);
   const { images, pngs } = await prepareCharts(data.charts, opts.env);
   const message = digestMessage(data, { images, chartsFollow: pngs.length > 0 });

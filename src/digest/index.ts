@@ -4,7 +4,13 @@ export { type CycleOverview, type CycleSection, cycleOverview, type SubmittedPla
 export { type DashboardData, dashboardAudience, dashboardData, seesDashboard } from "./dashboard.ts";
 export { digestCharts, planSourceText } from "./digest-charts.ts";
 export { type DigestChartRef, latestDigestPost, recordDigestPost } from "./digest-post.ts";
-export { computeDigestFacts, type DigestFacts, loadDigestFacts, storeDigestFacts } from "./family-facts.ts";
+export {
+  computeDigestFacts,
+  type DigestFacts,
+  ensureDigestFacts,
+  loadDigestFacts,
+  storeDigestFacts,
+} from "./family-facts.ts";
 export { DIGEST_KPIS, type KpiKey } from "./kpi-catalog.ts";
 export { type KpiLine, kpiLines, loadSnapshots, type WeekSnapshot } from "./kpi-lines.ts";
 export { describeTarget, type Rag, ragOf, trendOf } from "./kpi-status.ts";
