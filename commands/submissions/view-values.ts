@@ -32,9 +32,12 @@ export function conversationValue(
 export function fileIds(values: StateValues, ref: { block: string; action: string }): string[] {
   const files = input(values, ref)?.files;
   if (!Array.isArray(files)) return [];
-  return files
-    .map((f) => (f as { id?: unknown }).id)
-    .filter((id): id is string => typeof id === "string" && /^F[A-Z0-9]+$/.test(id));
+  return (
+    files
+      // The payload is the client's: entries may be anything, including null.
+      .map((f) => (f as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === "string" && /^F[A-Z0-9]+$/.test(id))
+  );
 }
 
 export function stateOf(view: { state?: { values?: unknown } }): StateValues {
