@@ -99,7 +99,8 @@ async function signoffContent(
     summary: meta.summary,
     source: meta.source,
     fileName: meta.fileName,
-    extraBlocks: await signoffExtras(cfg, cycle, phase.id, version),
+    // Extras are optional: a failure there must never keep the request itself from going out.
+    extraBlocks: await signoffExtras(cfg, cycle, phase.id, version).catch(() => []),
   };
 }
 

@@ -97,7 +97,8 @@ export function signoffRequestMessage(r: SignoffRequest): { text: string; blocks
   ];
   const changes = changesText(s);
   if (changes) blocks.push({ type: "section", text: { type: "mrkdwn", text: changes } });
-  if (r.extraBlocks?.length) blocks.push(...r.extraBlocks);
+  // Room is kept for the comment, the buttons or decision, and the context line (50 blocks per message).
+  if (r.extraBlocks?.length) blocks.push(...r.extraBlocks.slice(0, Math.max(0, 47 - blocks.length)));
   if (r.comment) {
     blocks.push({
       type: "section",
