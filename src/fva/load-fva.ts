@@ -36,14 +36,22 @@ export interface WindowFva {
   cycles: string[];
 }
 
-/** Every demand actual of the team (a scan on FerretDB either way, so one projected read). */
+/**
+ * Every demand actual of the team, streamed. The query filters on the team only and the family is
+ * checked here: FerretDB 1.24 scans in Go for any filter, and a selective one leaves long silences
+ * between batches (see src/digest/family-facts.ts), while an unselective stream flows steadily.
+ */
 export async function loadDemandActualRows(teamId: string, family?: string): Promise<DemandActualRow[]> {
-  const filter: Record<string, string> = { teamId };
-  if (family !== undefined) filter.family = family;
-  const docs = await DemandActualModel.find(filter, { _id: 0, family: 1, period: 1, actualQty: 1 }).lean<
-    DemandActualRow[]
-  >();
-  return docs.map((d) => ({ family: d.family, period: d.period, actualQty: d.actualQty }));
+  const cursor = DemandActualModel.find({ teamId }, { _id: 0, family: 1, period: 1, actualQty: 1 })
+    .lean<DemandActualRow[]>()
+    .cursor({ batchSize: 2000 }) as unknown as AsyncIterable<DemandActualRow>;
+  const out: DemandActualRow[] = [];
+  for await (const d of cursor) {
+    if (family === undefined || d.family === family) {
+      out.push({ family: d.family, period: d.period, actualQty: d.actualQty });
+    }
+  }
+  return out;
 }
 
 function hasBothPlans(cycle: CycleState | null): cycle is CycleState {
