@@ -30,7 +30,8 @@ export function helpMessage(): { text: string; blocks: unknown[] } {
 
 export function unknownCommandMessage(word: string): { text: string; blocks: unknown[] } {
   const known = SOP_GRAMMAR.map((g) => g.usage.split(" ")[0]!);
-  const guess = known.find((k) => k.startsWith(word.slice(0, 2).toLowerCase()));
+  const lower = word.toLowerCase();
+  const guess = known.find((k) => k !== lower && k.startsWith(lower.slice(0, 2)));
   const hint = guess ? ` Did you mean \`/sop ${guess}\`?` : "";
   const shown = word.length > 40 ? `${word.slice(0, 40)}…` : word;
   return {

@@ -5,7 +5,7 @@ import type { InFlight } from "../../commands/in-flight.ts";
 import { runCli } from "../../src/cli/main.ts";
 import type { ManualClock } from "../../src/clock.ts";
 import type { SlackDriver } from "../../test/support/slack-driver.ts";
-import type { SlackStandIn } from "../../test/support/slack-standin.ts";
+import type { OpenedView, PostedMessage, SlackStandIn } from "../../test/support/slack-standin.ts";
 import type { Transcript } from "./transcript.ts";
 
 export const TEAM = "T0SIM";
@@ -90,4 +90,66 @@ export async function cli(
     `${stdout}${stderr}${code === 0 ? "" : `(exit ${code})\n`}`,
   );
   return { code, stdout, stderr };
+}
+
+/** Runs `/sop TEXT` expected to open a modal; returns the opened view as the stand-in holds it. */
+export async function openModal(ctx: DemoContext, p: Person, text: string): Promise<OpenedView> {
+  const before = ctx.standIn.views.size;
+  await slash(ctx, p, text);
+  return ctx.standIn.waitFor(
+    () => (ctx.standIn.views.size > before ? ctx.standIn.lastViewFor(PEOPLE[p].id) : undefined),
+    5000,
+    `a modal for ${PEOPLE[p].name}`,
+  );
+}
+
+type ViewValues = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Submits a modal as a person; records what they did; returns the HTTP ack body (null = closed). */
+export async function submitModal(
+  ctx: DemoContext,
+  p: Person,
+  opened: OpenedView,
+  values: ViewValues,
+  said: string,
+) {
+  const title = String((opened.view.title as { text?: string } | undefined)?.text ?? "modal");
+  ctx.transcript.user(PEOPLE[p].id, `modal “${title}”`, said);
+  const { http } = await ctx.driver.submitView(actor(p), { ...opened.view, id: opened.id }, values as never);
+  if (http.status !== 200) throw new Error(`view submission: HTTP ${http.status}`);
+  if (http.json?.response_action === "errors") {
+    const errors = Object.values((http.json.errors as Record<string, string>) ?? {}).join("\n");
+    ctx.transcript.entries.push({
+      kind: "bot",
+      where: `modal “${title}” (shown in the modal)`,
+      text: `:warning: ${errors}`,
+    });
+  }
+  await settle(ctx);
+  return http.json;
+}
+
+/** Clicks a button in a message the bot posted; records the click. */
+export async function click(
+  ctx: DemoContext,
+  p: Person,
+  message: PostedMessage,
+  actionId: string,
+  label: string,
+) {
+  const where = message.channel.startsWith("D") ? "DM with sop bot" : ctx.transcript.where(message.channel);
+  ctx.transcript.user(PEOPLE[p].id, where, `clicks [${label}]`);
+  const { http } = await ctx.driver.clickInMessage(actor(p), message, actionId);
+  if (http.status !== 200) throw new Error(`click ${actionId}: HTTP ${http.status}`);
+  await settle(ctx);
+}
+
+/** The latest message in a channel (or a person's DM) whose blocks contain `needle`. */
+export function findMessage(ctx: DemoContext, channel: string, needle: string): PostedMessage {
+  const m = ctx.standIn
+    .messagesIn(channel)
+    .filter((x) => JSON.stringify(x.blocks ?? x.text ?? "").includes(needle))
+    .at(-1);
+  if (!m) throw new Error(`no message containing ${JSON.stringify(needle)} in ${channel}`);
+  return m;
 }

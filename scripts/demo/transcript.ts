@@ -19,6 +19,8 @@ export class Transcript {
   readonly entries: Entry[] = [];
   private seenCalls = 0;
   private seenResponses = 0;
+  /** App Home publishes are recorded only when a step asks to (every phase change refreshes them). */
+  showHomes = false;
 
   constructor(
     private readonly standIn: SlackStandIn,
@@ -31,7 +33,9 @@ export class Transcript {
   }
 
   where(channel: string): string {
-    if (channel.startsWith("D")) return `DM with ${this.name(channel.slice(1))}`;
+    // A post to a user id lands in the DM with that user, as does one to the stand-in's D-prefixed DM id.
+    if (/^[UW]/.test(channel)) return `DM to ${this.name(channel)}`;
+    if (channel.startsWith("D")) return `DM to ${this.name(channel.slice(1))}`;
     return `#${this.channelNames.get(channel) ?? channel}`;
   }
 
@@ -123,6 +127,7 @@ export class Transcript {
           break;
         }
         case "views.publish":
+          if (!this.showHomes) break;
           timed.push({
             at: c.at,
             entry: {

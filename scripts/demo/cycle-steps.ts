@@ -1,0 +1,213 @@
+/** The month's cycle in the demo: start, every phase submitted and signed off, one rejection, one changes round. */
+import { approvedPlan, planLines } from "../../src/plans/index.ts";
+import { GENERATE_BASELINE_ACTION } from "../../views/baseline-button.ts";
+import { CYCLE_ACTIONS, REQUEST_CHANGES_INPUT, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
+import {
+  click,
+  type DemoContext,
+  findMessage,
+  openModal,
+  PEOPLE,
+  type Person,
+  settle,
+  slash,
+  submitModal,
+  TEAM,
+} from "./context.ts";
+
+export const PERIOD = "2026-12";
+const DAY = 86_400_000;
+
+function paste(csv: string, comment = "") {
+  return {
+    [SUBMIT_INPUTS.csv.block]: { [SUBMIT_INPUTS.csv.action]: { type: "plain_text_input", value: csv } },
+    [SUBMIT_INPUTS.file.block]: { [SUBMIT_INPUTS.file.action]: { type: "file_input", files: [] } },
+    [SUBMIT_INPUTS.comment.block]: {
+      [SUBMIT_INPUTS.comment.action]: { type: "plain_text_input", value: comment },
+    },
+  };
+}
+
+/** The consensus demand plan: the statistical baseline with the planners' overrides. */
+async function consensusLines(uplift: Record<string, number>) {
+  const baseline = await approvedPlan(TEAM, PERIOD, "data");
+  if (!baseline) throw new Error("the data phase has no approved baseline");
+  return planLines(baseline).map((l) => ({
+    ...l,
+    quantity: Math.round(l.quantity * (uplift[l.family] ?? 1)),
+  }));
+}
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+async function submitPhase(ctx: DemoContext, owner: Person, phase: string, csv: string, comment: string) {
+  const modal = await openModal(ctx, owner, `submit ${phase}`);
+  const lines = csv.trimEnd().split("\n").length - 1;
+  const ack = await submitModal(
+    ctx,
+    owner,
+    modal,
+    paste(csv, comment),
+    `pastes ${lines} plan lines${comment ? `, comment “${comment}”` : ""}, clicks [Submit]`,
+  );
+  if (ack !== null) throw new Error(`${phase} submission was not accepted: ${JSON.stringify(ack)}`);
+}
+
+async function approve(ctx: DemoContext, approver: Person, phaseName: string, version: number) {
+  const request = findMessage(ctx, "C0SOP", `Sign-off: ${phaseName} v${version} `);
+  await click(ctx, approver, request, CYCLE_ACTIONS.approve, "Approve");
+}
+
+export const CYCLE_STEPS = [
+  {
+    title: "1 December — Lena opens the December cycle",
+    run: async (ctx: DemoContext) => {
+      await slash(ctx, "lead", `start ${PERIOD}`);
+      await slash(ctx, "demand", "status");
+    },
+  },
+  {
+    title: "Data phase — Ana generates the statistical baseline, Lena approves",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.advance(DAY);
+      const dm = findMessage(ctx, ctx.standIn.dmOf(PEOPLE.analyst.id), GENERATE_BASELINE_ACTION);
+      await click(ctx, "analyst", dm, GENERATE_BASELINE_ACTION, "Generate statistical baseline");
+      await approve(ctx, "lead", "Data gathering & statistical forecast", 1);
+    },
+  },
+  {
+    title: "Demand review — a rejected paste, a consensus plan, a changes request, v2 approved",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.advance(3 * DAY);
+      const modal = await openModal(ctx, "demand", "submit demand");
+      const bad =
+        "family,period,quantity\nEspresso machines,2026-12,120\nEspresso machines,2026-13,80\nMilk frothers,2027-01,-5\n,2027-02,10\n";
+      await submitModal(ctx, "demand", modal, paste(bad), "pastes a hand-edited CSV, clicks [Submit]");
+      const lines = await consensusLines({});
+      const families = [...new Set(lines.map((l) => l.family))];
+      const promo = families[0]!;
+      const v1 = lines.map((l) => ({
+        ...l,
+        quantity: l.family === promo ? Math.round(l.quantity * 1.08) : l.quantity,
+      }));
+      const csv = (rows: typeof lines) =>
+        `family,period,quantity\n${rows.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
+      await submitModal(
+        ctx,
+        "demand",
+        modal,
+        paste(csv(v1), `Consensus: +8 % on ${promo} for the spring promotion`),
+        "pastes the consensus plan, clicks [Submit]",
+      );
+      const request = findMessage(ctx, "C0SOP", "Sign-off: Demand review v1 ");
+      const before = ctx.standIn.views.size;
+      await click(ctx, "sales", request, CYCLE_ACTIONS.requestChanges, "Request changes");
+      const rc = await ctx.standIn.waitFor(
+        () => ctx.standIn.views.size > before && ctx.standIn.lastViewFor(PEOPLE.sales.id),
+      );
+      await submitModal(
+        ctx,
+        "sales",
+        rc,
+        {
+          [REQUEST_CHANGES_INPUT.block]: {
+            [REQUEST_CHANGES_INPUT.action]: {
+              type: "plain_text_input",
+              value: `The ${families[1]} launch moved to March: shift its Q1 volume.`,
+            },
+          },
+        },
+        "writes why, clicks [Send]",
+      );
+      const target = families[1]!;
+      const v2 = v1.map((l) =>
+        l.family === target && l.period < "2027-03" ? { ...l, quantity: Math.round(l.quantity * 0.6) } : l,
+      );
+      const dm = findMessage(ctx, ctx.standIn.dmOf(PEOPLE.demand.id), CYCLE_ACTIONS.openSubmit);
+      const viewsBefore = ctx.standIn.views.size;
+      await click(ctx, "demand", dm, CYCLE_ACTIONS.openSubmit, "Resubmit");
+      const modal2 = await ctx.standIn.waitFor(
+        () => ctx.standIn.views.size > viewsBefore && ctx.standIn.lastViewFor(PEOPLE.demand.id),
+      );
+      const ack = await submitModal(
+        ctx,
+        "demand",
+        modal2,
+        paste(csv(v2), `Moved the ${target} launch to March`),
+        "pastes v2, clicks [Submit]",
+      );
+      if (ack !== null) throw new Error(`demand v2 was not accepted: ${JSON.stringify(ack)}`);
+      await approve(ctx, "sales", "Demand review", 2);
+    },
+  },
+  {
+    title: "Supply review — Sam's production plan against capacity, Omar approves",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.advance(4 * DAY);
+      const demand = await approvedPlan(TEAM, PERIOD, "demand");
+      const lines = planLines(demand!);
+      const rows = lines.map((l, i) => {
+        const capacity = Math.round(l.quantity * (i % 7 === 0 ? 0.92 : 1.15));
+        return `${csvCell(l.family)},${l.period},${Math.min(l.quantity, capacity)},${capacity}`;
+      });
+      await submitPhase(
+        ctx,
+        "supply",
+        "supply",
+        `family,period,quantity,capacity\n${rows.join("\n")}\n`,
+        "Line 2 maintenance in February caps a few families",
+      );
+      await approve(ctx, "ops", "Supply review", 1);
+    },
+  },
+  {
+    title: "Financial review — Fiona's revenue plan, Carl approves",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.advance(3 * DAY);
+      const demand = planLines((await approvedPlan(TEAM, PERIOD, "demand"))!);
+      const price = (family: string) => 40 + (family.length % 9) * 35;
+      const rows = demand.map(
+        (l) =>
+          `${csvCell(l.family)},${l.period},${l.quantity},${(l.quantity * price(l.family) * (l.period >= "2027-06" ? 0.97 : 1)).toFixed(2)}`,
+      );
+      await submitPhase(
+        ctx,
+        "finance",
+        "finance",
+        `family,period,quantity,revenue\n${rows.join("\n")}\n`,
+        "Price list 2027; 3 % discount from June",
+      );
+      await approve(ctx, "cfo", "Financial review", 1);
+    },
+  },
+  {
+    title: "Pre-S&OP — Lena reconciles (gap report), exec meeting, implementation",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.advance(3 * DAY);
+      const supply = planLines((await approvedPlan(TEAM, PERIOD, "supply"))!);
+      const csv = `family,period,quantity\n${supply.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
+      await submitPhase(
+        ctx,
+        "lead",
+        "pre_sop",
+        csv,
+        "Recommend overtime on line 2 in February; see gap report",
+      );
+      await approve(ctx, "lead", "Pre-S&OP reconciliation", 1);
+      ctx.clock.advance(4 * DAY);
+      await submitPhase(ctx, "lead", "exec", csv, "Decision pack for the executive meeting");
+      await approve(ctx, "ceo", "Executive S&OP", 1);
+      ctx.clock.advance(2 * DAY);
+      await submitPhase(ctx, "lead", "implement", csv, "Published to ERP");
+      await approve(ctx, "lead", "Finalize & implement", 1);
+    },
+  },
+  {
+    title: "The closed cycle: status and history",
+    run: async (ctx: DemoContext) => {
+      await slash(ctx, "ceo", `status ${PERIOD}`);
+      await slash(ctx, "lead", `history ${PERIOD}`);
+      await settle(ctx);
+    },
+  },
+];
