@@ -7,11 +7,12 @@ import type { AppDeps } from "../commands/deps.ts";
 import type { JobDefinition } from "../src/schedule/job.ts";
 import { Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
 import { digestJob } from "./digest.ts";
+import { kpiJob } from "./kpi.ts";
 import { remindersJob } from "./reminders.ts";
 import { watchRateLimits } from "./slack-output.ts";
 
 export function jobDefinitions(client: WebClient, deps: AppDeps): JobDefinition[] {
-  return [digestJob(client, deps.env), remindersJob(client)];
+  return [kpiJob(client, deps), digestJob(client, deps.env), remindersJob(client)];
 }
 
 export interface RunningJobs {

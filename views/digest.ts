@@ -4,6 +4,7 @@
  */
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
+import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
@@ -20,32 +21,18 @@ const ARROW = { up: "↑", down: "↓", flat: "→", none: "" } as const;
 
 const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const DAYS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
-const dayCount = (v: number) => {
-  const n = DAYS.format(v);
-  return `${n} ${n === "1" ? "day" : "days"}`;
-};
-
-export function formatKpi(unit: KpiLine["unit"], v: number): string {
-  return unit === "percent" ? `${PCT.format(v * 100)} %` : dayCount(v);
-}
-
+/** The change since last week, in the KPI engine's wording (`+1.2 pts`, `−0.5 d`), with the arrow and a verdict. */
 function formatDelta(line: KpiLine): string {
-  if (line.delta === null || line.trend === "none") return "";
+  if (line.trend === "none") return "";
   if (line.trend === "flat") return "→ unchanged";
-  const sign = line.delta > 0 ? "+" : line.delta < 0 ? "−" : "±";
-  const size =
-    line.unit === "percent"
-      ? `${PCT.format(Math.abs(line.delta) * 100)} pts`
-      : `${DAYS.format(Math.abs(line.delta))} days`;
   const verdict = line.better === null ? "" : line.better ? " better" : " worse";
-  return `${ARROW[line.trend]} ${sign}${size}${verdict}`;
+  return `${ARROW[line.trend]} ${formatKpiDelta(line.key, line.value, line.previous)}${verdict}`;
 }
 
 /** One KPI tile: status, value, trend vs last week, target. */
 export function kpiTile(line: KpiLine): string {
-  const value = line.value === null ? "no data" : `*${formatKpi(line.unit, line.value)}*`;
+  const value = line.value === null ? "no data" : `*${formatKpiValue(line.key, line.value)}*`;
   const delta = formatDelta(line);
   return `${RAG[line.rag]} · *${line.label}*\n${value}${delta ? `  ${delta}` : ""}\ntarget ${line.target}`;
 }
@@ -73,8 +60,12 @@ export function cycleLines(section: CycleSection, timezone: string): string[] {
   }
   const overdue = r.phases.filter((p) => p.overdueDays > 0);
   if (overdue.length) {
+    // Later phases of a late cycle are past due too; the first one is what holds everything up.
+    const first = overdue[0]!;
+    const rest = overdue.length - 1;
     lines.push(
-      `:warning: Overdue: ${overdue.map((p) => `${escapeMrkdwn(p.name)} (${days(p.overdueDays)})`).join(", ")}`,
+      `:warning: Overdue: ${escapeMrkdwn(first.name)} (${days(first.overdueDays)})` +
+        (rest > 0 ? ` and ${rest} later phase${rest === 1 ? "" : "s"}` : ""),
     );
   }
   return lines;

@@ -33,7 +33,7 @@ export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date)
   const week = reportingWeek(now, cfg.timezone);
   const weeks = trailingWeeks(week.week, KPI_WEEKS);
   const [snapshots, facts, cycle] = await Promise.all([
-    loadSnapshots(teamId, weeks),
+    loadSnapshots(teamId, week.week, KPI_WEEKS),
     loadDigestFacts(teamId, week.week),
     cycleOverview(teamId, cfg, now),
   ]);

@@ -32,7 +32,7 @@ export async function dashboardData(teamId: string, cfg: TeamConfig, now: Date):
   const week = reportingWeek(now, cfg.timezone);
   const [prev, cur] = trailingWeeks(week.week, 2) as [string, string];
   const [snapshots, cycle, latestDigest] = await Promise.all([
-    loadSnapshots(teamId, [prev, cur]),
+    loadSnapshots(teamId, cur, 2),
     cycleOverview(teamId, cfg, now),
     latestDigestPost(teamId),
   ]);

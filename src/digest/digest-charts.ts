@@ -3,8 +3,8 @@ import { capacityUtilizationChart } from "../charts/capacity-utilization.ts";
 import { kpiTrendChart } from "../charts/kpi-trend.ts";
 import { planVsActualChart } from "../charts/plan-vs-actual.ts";
 import type { ChartSpec } from "../charts/types.ts";
+import { targetsFor } from "../kpi/targets.ts";
 import type { TeamConfig } from "../team/team-config.ts";
-import { kpiTargetsOf } from "../team/team-config.ts";
 import type { DigestFacts } from "./family-facts.ts";
 import { DIGEST_KPIS, TREND_KPIS } from "./kpi-catalog.ts";
 import type { WeekSnapshot } from "./kpi-lines.ts";
@@ -21,7 +21,7 @@ export function digestCharts(
   snapshots: Map<string, WeekSnapshot>,
   facts: DigestFacts | null,
 ): ChartSpec[] {
-  const targets = kpiTargetsOf(cfg);
+  const targets = targetsFor(cfg);
   const trend = kpiTrendChart({
     title: "KPI trend vs target — last 12 weeks",
     unit: "percent",

@@ -12,6 +12,6 @@ export {
   storeDigestFacts,
 } from "./family-facts.ts";
 export { DIGEST_KPIS, type KpiKey } from "./kpi-catalog.ts";
-export { type KpiLine, kpiLines, loadSnapshots, type WeekSnapshot } from "./kpi-lines.ts";
-export { describeTarget, type Rag, ragOf, trendOf } from "./kpi-status.ts";
+export { type KpiLine, kpiLines, loadSnapshots, type Rag, type WeekSnapshot } from "./kpi-lines.ts";
+export { trendOf } from "./kpi-status.ts";
 export { type ReportingWeek, reportingWeek, trailingWeeks } from "./reporting-week.ts";

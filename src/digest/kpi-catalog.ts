@@ -1,87 +1,33 @@
 /**
- * The KPIs the digest shows, in order, with how to read each one from a weekly snapshot (the values of
- * `sop kpi --json`, DESIGN §4a) and which way is good. Cycle time is shown by its mean.
+ * The KPIs the digest shows, in the KPI engine's order, labels, units and directions (src/kpi), read
+ * from a weekly snapshot by their headline value (cycle time by its mean).
  */
-import type { KpiTargets } from "../team/team-config.ts";
+import { KPI_LABELS, KPI_UNITS, type KpiUnit } from "../kpi/catalog.ts";
+import { headlineValue, KPI_NAMES, type KpiName, type KpiValues } from "../kpi/kpi-values.ts";
+import { type Direction, KPI_DIRECTION } from "../kpi/targets.ts";
 
-export type KpiKey = keyof Required<KpiTargets>;
-
-/** higher: more is better; lower: less is better; abs-lower: closer to 0 is better (bias); band: inside [min, max]. */
-export type KpiDirection = "higher" | "lower" | "abs-lower" | "band";
-
-export type DigestUnit = "percent" | "days";
+export type KpiKey = KpiName;
+export type DigestUnit = KpiUnit;
+export type KpiDirection = Direction;
 
 export interface KpiDefinition {
   key: KpiKey;
   label: string;
   unit: DigestUnit;
   direction: KpiDirection;
-  /** Reads the value from a snapshot's `values`; null for no data. */
+  /** The headline value from a snapshot's `values`; null for no data. */
   read(values: Record<string, unknown>): number | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const field = (key: string) => (values: Record<string, unknown>) => num(values[key]);
+const finite = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export const DIGEST_KPIS: KpiDefinition[] = [
-  {
-    key: "forecastAccuracy",
-    label: "Forecast accuracy",
-    unit: "percent",
-    direction: "higher",
-    read: field("forecastAccuracy"),
-  },
-  {
-    key: "forecastBias",
-    label: "Forecast bias",
-    unit: "percent",
-    direction: "abs-lower",
-    read: field("forecastBias"),
-  },
-  { key: "mape", label: "MAPE", unit: "percent", direction: "lower", read: field("mape") },
-  {
-    key: "onTimeDelivery",
-    label: "On-time delivery",
-    unit: "percent",
-    direction: "higher",
-    read: field("onTimeDelivery"),
-  },
-  {
-    key: "serviceLevel",
-    label: "Customer service level",
-    unit: "percent",
-    direction: "higher",
-    read: field("serviceLevel"),
-  },
-  {
-    key: "planAdherence",
-    label: "Production plan adherence",
-    unit: "percent",
-    direction: "higher",
-    read: field("planAdherence"),
-  },
-  {
-    key: "cycleTime",
-    label: "Order cycle time (mean)",
-    unit: "days",
-    direction: "lower",
-    read: (v) => num((v.cycleTime as Record<string, unknown> | null | undefined)?.mean),
-  },
-  {
-    key: "capacityUtilization",
-    label: "Capacity utilization",
-    unit: "percent",
-    direction: "band",
-    read: field("capacityUtilization"),
-  },
-  {
-    key: "daysOfSupply",
-    label: "Inventory days of supply",
-    unit: "days",
-    direction: "band",
-    read: field("daysOfSupply"),
-  },
-];
+export const DIGEST_KPIS: KpiDefinition[] = KPI_NAMES.map((key) => ({
+  key,
+  label: KPI_LABELS[key],
+  unit: KPI_UNITS[key],
+  direction: KPI_DIRECTION[key],
+  read: (values) => finite(headlineValue(values as unknown as KpiValues, key)),
+}));
 
 /**
  * The KPIs drawn in the trend chart: the two headline KPIs, demand side and customer side, each with

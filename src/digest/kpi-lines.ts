@@ -1,11 +1,15 @@
 /**
  * The KPI tiles of the digest and the dashboard: each KPI's value in the reporting week, its target,
- * RAG status and trend arrow against the week before (the last two snapshots).
+ * RAG status (the KPI engine's) and trend arrow against the week before (the last two snapshots).
  */
-import { KpiSnapshotModel } from "../db/models/kpi-snapshot.ts";
-import { kpiTargetsOf, type TeamConfig } from "../team/team-config.ts";
+import { formatTarget } from "../kpi/catalog.ts";
+import { recentSnapshots } from "../kpi/snapshots.ts";
+import { type RagStatus, ragStatus, targetsFor } from "../kpi/targets.ts";
+import type { TeamConfig } from "../team/team-config.ts";
 import { DIGEST_KPIS, type DigestUnit, type KpiDirection, type KpiKey } from "./kpi-catalog.ts";
-import { describeTarget, type Rag, ragOf, type Trend, targetOf, trendOf } from "./kpi-status.ts";
+import { type Trend, trendOf } from "./kpi-status.ts";
+
+export type Rag = RagStatus;
 
 export interface KpiLine {
   key: KpiKey;
@@ -30,15 +34,19 @@ export interface WeekSnapshot {
   computedAt: Date;
 }
 
-/** Snapshots for these weeks (one `_id` lookup each); missing weeks are absent. */
-export async function loadSnapshots(teamId: string, weeks: string[]): Promise<Map<string, WeekSnapshot>> {
-  const docs = await Promise.all(weeks.map((w) => KpiSnapshotModel.findById(`${teamId}|${w}`).lean()));
-  const out = new Map<string, WeekSnapshot>();
-  for (const d of docs) {
-    if (d && d.teamId === teamId)
-      out.set(d.week, { week: d.week, values: d.values, computedAt: d.computedAt });
-  }
-  return out;
+/** The stored snapshots of the `n` weeks ending with `through` (the KPI engine's), by week; missing weeks are absent. */
+export async function loadSnapshots(
+  teamId: string,
+  through: string,
+  n: number,
+): Promise<Map<string, WeekSnapshot>> {
+  const snaps = await recentSnapshots(teamId, n, { through });
+  return new Map(
+    snaps.map((s) => [
+      s.week,
+      { week: s.week, values: s.values as unknown as Record<string, unknown>, computedAt: s.computedAt },
+    ]),
+  );
 }
 
 export function kpiLines(
@@ -46,12 +54,12 @@ export function kpiLines(
   current: WeekSnapshot | undefined,
   previous: WeekSnapshot | undefined,
 ): KpiLine[] {
-  const targets = kpiTargetsOf(cfg);
+  const targets = targetsFor(cfg);
   return DIGEST_KPIS.map((k) => {
-    const target = targetOf(targets, k.key);
+    const target = targets[k.key] as { target?: number };
     const value = current ? k.read(current.values) : null;
     const prev = previous ? k.read(previous.values) : null;
-    const t = trendOf(k.direction, k.unit, target, value, prev);
+    const t = trendOf(k.key, k.direction, k.unit, targets, value, prev);
     return {
       key: k.key,
       label: k.label,
@@ -59,9 +67,9 @@ export function kpiLines(
       direction: k.direction,
       value,
       previous: prev,
-      targetValue: target && "target" in target ? target.target : null,
-      target: describeTarget(k.key, k.direction, k.unit, target),
-      rag: ragOf(k.direction, target, value),
+      targetValue: typeof target.target === "number" ? target.target : null,
+      target: formatTarget(k.key, targets),
+      rag: ragStatus(k.key, value, targets),
       trend: t.trend,
       delta: t.delta,
       better: t.better,

@@ -80,18 +80,23 @@ describe("weekly digest", () => {
     expect(text).toContain("2027-01-25 – 2027-01-31");
     // Cycle state: February just started; January's demand review is overdue.
     expect(text).toContain("*2027-02* — phase 1 of 7");
-    expect(text).toMatch(/Overdue: Demand review \(\d+ days\)/);
+    expect(text).toMatch(/Overdue: Demand review \(\d+ days\) and 5 later phases/);
     // Every KPI with value, RAG, trend and target.
     for (const label of [
       "Forecast accuracy",
+      "Forecast bias",
+      "MAPE",
       "On-time delivery",
-      "Inventory days of supply",
-      "Order cycle time (mean)",
+      "Service level",
+      "Plan adherence",
+      "Order cycle time",
+      "Capacity utilization",
+      "Days of supply",
     ])
-      expect(text).toContain(label);
+      expect(text).toContain(`*${label}*`);
     expect(text).toMatch(/large_green_circle|large_yellow_circle|red_circle/);
     expect(text).toMatch(/[↑↓] [+−]\d/);
-    expect(text).toContain("target ≥ 95.0 %".replace(".0", ""));
+    expect(text).toContain("*94.5 %*  → unchanged\\ntarget ≥ 95 %");
     // Exceptions.
     expect(text).toContain("*Worst forecast error* (2027-01)");
     expect(text).toMatch(/\*Late orders\*: \d+ open past their promised date/);

@@ -1,0 +1,37 @@
+/**
+ * The daily KPI recompute: the KPI engine's snapshots of last week (final) and this week so far, the
+ * per-family facts of the last complete week for the digest, then the executive dashboards refreshed.
+ */
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../commands/deps.ts";
+import { refreshExecDashboards } from "../commands/exec-dashboard.ts";
+import { computeDigestFacts, reportingWeek, storeDigestFacts } from "../src/digest/index.ts";
+import { refreshSnapshots } from "../src/kpi/snapshots.ts";
+import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
+
+export async function recomputeKpis(
+  client: WebClient,
+  deps: AppDeps,
+  ctx: Pick<JobContext, "teamId" | "now" | "clock" | "config" | "log">,
+): Promise<Record<string, unknown>> {
+  const started = performance.now();
+  const snapshots = await refreshSnapshots(ctx.teamId, ctx.clock);
+  const snapMs = Math.round(performance.now() - started);
+  const week = reportingWeek(ctx.now, ctx.config.timezone);
+  const facts = await computeDigestFacts(ctx.teamId, week);
+  await storeDigestFacts(facts, ctx.clock.now());
+  const factsMs = Math.round(performance.now() - started) - snapMs;
+  const dashboards = await refreshExecDashboards(client, deps, ctx.teamId);
+  const summary = { weeks: snapshots.map((s) => s.week), factsWeek: week.week, dashboards, snapMs, factsMs };
+  ctx.log.info(summary, "KPIs recomputed");
+  return summary;
+}
+
+export function kpiJob(client: WebClient, deps: AppDeps): JobDefinition {
+  return {
+    name: "kpi",
+    period: "day",
+    cron: (cfg) => cfg.schedules.kpi,
+    run: (ctx) => recomputeKpis(client, deps, ctx),
+  };
+}
