@@ -5,7 +5,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
 import type { JobDefinition } from "../src/schedule/job.ts";
-import { Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
+import { type RunOutcome, Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
 import { digestJob } from "./digest.ts";
 import { kpiJob } from "./kpi.ts";
 import { remindersJob } from "./reminders.ts";
@@ -42,4 +42,17 @@ export async function startJobs(
       unwatch();
     },
   };
+}
+
+/**
+ * One scheduler tick without a running scheduler (the demo, scripts): refreshes the teams' schedules and
+ * runs every job due at `now`, claimed exactly as the cron path claims it.
+ */
+export async function tickJobs(client: WebClient, deps: AppDeps, now: Date): Promise<RunOutcome[]> {
+  const scheduler = new Scheduler({
+    jobs: jobDefinitions(client, deps),
+    clock: deps.clock,
+    logger: deps.logger.child({ component: "scheduler" }),
+  });
+  return scheduler.tick(now);
 }

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { digestJob } from "../../jobs/digest.ts";
+import { tickJobs } from "../../jobs/index.ts";
 import { kpiJob } from "../../jobs/kpi.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { KpiSnapshotModel } from "../../src/db/models/kpi-snapshot.ts";
@@ -60,5 +61,16 @@ describe("KPI recompute job, then the digest", () => {
     expect(otd).not.toBeNull();
     expect(JSON.stringify(digest!.blocks)).toContain(`*${Number((otd! * 100).toFixed(1))} %*`);
     expect(h().standIn.files.size).toBe(3);
+
+    // tickJobs (what the demo calls): at 09:00:30 only the reminders are new; nothing runs twice.
+    clock.set("2027-02-01T08:00:30Z");
+    const outcomes = await tickJobs(client, deps, clock.now());
+    expect(outcomes.filter((o) => o.ran).map((o) => o.job)).toEqual(["reminders"]);
+    expect(
+      outcomes
+        .filter((o) => !o.ran)
+        .map((o) => o.job)
+        .sort(),
+    ).toEqual(["digest", "kpi"]);
   });
 });
