@@ -39,6 +39,8 @@ export interface SchedulerOptions {
   keepRunsMs?: number;
   /** This instance's name on claims; default host:pid:random. */
   owner?: string;
+  /** Jobs run at once by `runDueJobs`. */
+  concurrency?: number;
 }
 
 export const SCHEDULER_DEFAULTS = {
@@ -48,6 +50,7 @@ export const SCHEDULER_DEFAULTS = {
   retryDelayMs: 10 * 60_000,
   catchUpMs: 6 * 3600_000,
   keepRunsMs: 40 * 86_400_000,
+  concurrency: 4,
 } as const;
 
 interface TeamSchedule {
@@ -245,11 +248,15 @@ export class Scheduler {
   /** Runs every job of every known team that is due at `now` (see the file comment). */
   async runDueJobs(now: Date): Promise<RunOutcome[]> {
     await this.pruneDaily(now);
-    const outcomes = await Promise.all(
-      [...this.teams.keys()].flatMap((teamId) =>
-        this.opts.jobs.map((job) => this.runDue(teamId, job.name, now)),
-      ),
+    const pending = [...this.teams.keys()].flatMap((teamId) =>
+      this.opts.jobs.map((job) => () => this.runDue(teamId, job.name, now)),
     );
+    // A few at a time: a tick after an outage may find every team's digest due at once.
+    const outcomes: (RunOutcome | null)[] = [];
+    const worker = async () => {
+      for (let next = pending.shift(); next; next = pending.shift()) outcomes.push(await next());
+    };
+    await Promise.all(Array.from({ length: this.opts.concurrency }, worker));
     return outcomes.filter((o): o is RunOutcome => o !== null);
   }
 
