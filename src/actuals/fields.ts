@@ -60,6 +60,9 @@ export function name(column: string, raw: string, allowed?: ReadonlySet<string>)
   const text = raw.trim();
   if (text === "") return fail(`${column} is empty`);
   if (text.length > MAX_NAME) return fail(`${column} ${quote(text)} is longer than ${MAX_NAME} characters`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(text))
+    return fail(`${column} ${quote(text)} contains a line break or control character`);
   if (allowed && !allowed.has(text)) return fail(`${column} ${quote(text)} is not in the team's family list`);
   return ok(text);
 }

@@ -56,7 +56,7 @@ export async function storeActuals(
 ): Promise<ImportResult> {
   const spec = KIND_SPECS[kind];
   const docs: ActualsDoc[] = rows.map((r) => spec.toDoc(teamId, r));
-  const stored = await storeActualsDocs(spec.model.collection as never, teamId, docs);
+  const stored = await storeActualsDocs(spec.model.collection as never, teamId, docs, spec.contentFields);
   return { kind, rows: rows.length, inserted: stored.inserted, updated: stored.updated };
 }
 

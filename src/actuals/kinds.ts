@@ -2,7 +2,6 @@
  * The four actuals files (DESIGN §4): their columns, how a row is checked, its natural key, and the
  * document stored for it. `_id` = team id + natural key, so a re-import addresses the same documents.
  */
-import { createHash } from "node:crypto";
 import type { Model } from "mongoose";
 import { type DemandActualDoc, DemandActualModel } from "../db/models/demand-actual.ts";
 import { type InventorySnapshotDoc, InventorySnapshotModel } from "../db/models/inventory-snapshot.ts";
@@ -24,11 +23,10 @@ export interface RowInput {
   families?: ReadonlySet<string>;
 }
 
-/** A stored document: `_id`, `teamId`, the row's fields and `h`, the hash of its content. */
+/** A stored document: `_id`, `teamId` and the row's fields. */
 export interface ActualsDoc {
   _id: string;
   teamId: string;
-  h: string;
 }
 
 export interface KindSpec<Row, Doc extends ActualsDoc> {
@@ -42,17 +40,20 @@ export interface KindSpec<Row, Doc extends ActualsDoc> {
   /** How the key reads in an error message, e.g. `order_id "O-17"`. */
   describeKey(row: Row): string;
   toDoc(teamId: string, row: Row): Doc;
+  /** The fields besides the key: a re-imported row whose fields are all equal is left alone. */
+  contentFields: readonly string[];
   // biome-ignore lint/suspicious/noExplicitAny: each kind has its own document type
   model: Model<any>;
 }
 
+const escapePart = (p: string) =>
+  p.includes("%") || p.includes("|") ? p.replace(/%/g, "%25").replace(/\|/g, "%7C") : p;
+
 /** `|` separates key parts; `%` and `|` inside a part are escaped so ids never collide. */
 export function documentId(teamId: string, parts: string[]): string {
-  return [teamId, ...parts].map((p) => p.replace(/%/g, "%25").replace(/\|/g, "%7C")).join("|");
-}
-
-export function contentHash(values: (string | number | null)[]): string {
-  return createHash("sha1").update(JSON.stringify(values)).digest("base64url").slice(0, 16);
+  let id = teamId;
+  for (const p of parts) id += `|${escapePart(p)}`;
+  return id;
 }
 
 function take<T>(input: RowInput, parsed: Parsed<T>): T | undefined {
@@ -105,12 +106,8 @@ export const ordersSpec: KindSpec<OrderRow, OrderDoc> = {
   },
   keyParts: (r) => [r.orderId],
   describeKey: (r) => `order_id ${quote(r.orderId)}`,
-  toDoc: (teamId, r) => ({
-    _id: documentId(teamId, [r.orderId]),
-    teamId,
-    ...r,
-    h: contentHash([r.family, r.orderDate, r.promisedDate, r.deliveredDate, r.quantity]),
-  }),
+  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.orderId]), teamId, ...r }),
+  contentFields: ["family", "orderDate", "promisedDate", "deliveredDate", "quantity"],
   model: OrderModel,
 };
 
@@ -137,12 +134,8 @@ export const demandSpec: KindSpec<DemandRow, DemandActualDoc> = {
   },
   keyParts: (r) => [r.family, r.period],
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
-  toDoc: (teamId, r) => ({
-    _id: documentId(teamId, [r.family, r.period]),
-    teamId,
-    ...r,
-    h: contentHash([r.forecastQty, r.actualQty]),
-  }),
+  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.period]), teamId, ...r }),
+  contentFields: ["forecastQty", "actualQty"],
   model: DemandActualModel,
 };
 
@@ -177,12 +170,8 @@ export const productionSpec: KindSpec<ProductionRow, ProductionActualDoc> = {
   },
   keyParts: (r) => [r.family, r.period],
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
-  toDoc: (teamId, r) => ({
-    _id: documentId(teamId, [r.family, r.period]),
-    teamId,
-    ...r,
-    h: contentHash([r.plannedQty, r.actualQty, r.capacityQty]),
-  }),
+  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.period]), teamId, ...r }),
+  contentFields: ["plannedQty", "actualQty", "capacityQty"],
   model: ProductionActualModel,
 };
 
@@ -205,12 +194,8 @@ export const inventorySpec: KindSpec<InventoryRow, InventorySnapshotDoc> = {
   },
   keyParts: (r) => [r.family, r.date],
   describeKey: (r) => `family ${quote(r.family)} and date ${r.date}`,
-  toDoc: (teamId, r) => ({
-    _id: documentId(teamId, [r.family, r.date]),
-    teamId,
-    ...r,
-    h: contentHash([r.onHandQty]),
-  }),
+  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.date]), teamId, ...r }),
+  contentFields: ["onHandQty"],
   model: InventorySnapshotModel,
 };
 

@@ -1,10 +1,12 @@
 /**
  * Upsert on the natural key without per-row upserts (FerretDB 1.24 answers every update or delete with a
  * full collection scan, while inserts and `_id` lookups are cheap):
- *   1. read which `_id`s already exist, with their content hash: point lookups by `_id` for small files,
- *      else one stream of the team's `_id` + hash;
- *   2. insertMany the new rows;
- *   3. skip rows whose hash is unchanged;
+ *   1. read which `_id`s already exist, with their content fields: point lookups by `_id` for small
+ *      files, else one stream of the team's documents projected to those fields — unless a probe of a
+ *      few ids finds none, when the file is inserted optimistically and only duplicate-key rejects are
+ *      looked at (a first import costs what a bare insert costs);
+ *   2. skip rows whose fields are all equal;
+ *   3. insertMany the new rows;
  *   4. replace changed rows: delete them in as few scans as possible (a run of consecutive existing ids
  *      is one `_id` range, the rest `$in` batches), then insertMany.
  * A crash between 4's delete and insert leaves those rows missing until the same import is run again,
@@ -27,6 +29,8 @@ const INSERT_BATCH = 10_000;
 /** Up to this many rows, existing ids are looked up one by one by `_id` (pushed down to SQLite). */
 const POINT_LOOKUP_MAX = 1_000;
 const LOOKUP_CONCURRENCY = 8;
+/** Ids looked up before a large import to tell a first import from a re-import. */
+const PROBE_SIZE = 32;
 /** Ids per `$in` delete; FerretDB evaluates `$in` per document, so huge lists get slow. */
 const DELETE_BATCH = 2_000;
 /** A run of at least this many consecutive changed ids is deleted as one `_id` range. */
@@ -34,41 +38,65 @@ const RANGE_MIN = 8;
 
 type Coll = Collection<ActualsDoc>;
 
-async function lookupByIds(coll: Coll, ids: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+type Content = Record<string, unknown>;
+
+const projectionOf = (fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, 1]));
+
+async function lookupByIds(
+  coll: Coll,
+  ids: string[],
+  fields: readonly string[],
+): Promise<Map<string, Content>> {
+  const found = new Map<string, Content>();
+  const projection = projectionOf(fields);
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++]!;
-      const doc = await coll.findOne({ _id: id }, { projection: { h: 1 } });
-      if (doc) found.set(doc._id, doc.h);
+      const doc = await coll.findOne({ _id: id }, { projection });
+      if (doc) found.set(doc._id, doc);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, ids.length) }, worker));
   return found;
 }
 
-async function scanTeam(coll: Coll, teamId: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const cursor = coll.find({ teamId }, { projection: { h: 1 } }).batchSize(10_000);
-  for await (const doc of cursor) found.set(doc._id, doc.h);
+async function scanTeam(
+  coll: Coll,
+  teamId: string,
+  fields: readonly string[],
+): Promise<Map<string, Content>> {
+  const found = new Map<string, Content>();
+  const cursor = coll.find({ teamId }, { projection: projectionOf(fields) }).batchSize(10_000);
+  for await (const doc of cursor) found.set(doc._id, doc);
   return found;
 }
 
+function sameContent(a: Content, b: Content, fields: readonly string[]): boolean {
+  for (const f of fields) if ((a[f] ?? null) !== (b[f] ?? null)) return false;
+  return true;
+}
+
+/** Inserts in batches, two in flight (the next batch is serialised while the server stores one). */
 async function insertAll(coll: Coll, docs: ActualsDoc[]): Promise<ActualsDoc[]> {
   const collided: ActualsDoc[] = [];
-  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
-    const batch = docs.slice(i, i + INSERT_BATCH);
-    try {
-      await coll.insertMany(batch, { ordered: false });
-    } catch (err) {
-      // Another import inserted some of these keys meanwhile: they are replaced like changed rows.
-      const writeErrors = (err as MongoBulkWriteError).writeErrors;
-      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0 || !list.every((e) => isDuplicateKeyError(e))) throw err;
-      for (const e of list) collided.push(batch[e.index]!);
+  let next = 0;
+  const worker = async () => {
+    while (next < docs.length) {
+      const batch = docs.slice(next, next + INSERT_BATCH);
+      next += INSERT_BATCH;
+      try {
+        await coll.insertMany(batch, { ordered: false });
+      } catch (err) {
+        // Another import inserted some of these keys meanwhile: they are replaced like changed rows.
+        const writeErrors = (err as MongoBulkWriteError).writeErrors;
+        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (list.length === 0 || !list.every((e) => isDuplicateKeyError(e))) throw err;
+        for (const e of list) collided.push(batch[e.index]!);
+      }
     }
-  }
+  };
+  await Promise.all([worker(), worker()]);
   return collided;
 }
 
@@ -123,25 +151,73 @@ async function replaceAll(
     throw new Error(`another import wrote the same ${again.length} rows at the same time; run it again`);
 }
 
-export async function storeActualsDocs(coll: Coll, teamId: string, docs: ActualsDoc[]): Promise<StoreResult> {
-  const small = docs.length <= POINT_LOOKUP_MAX;
-  const existing = small
-    ? await lookupByIds(
-        coll,
-        docs.map((d) => d._id),
-      )
-    : await scanTeam(coll, teamId);
+/** Splits rows into new, changed and unchanged against what exists. */
+function classify(docs: ActualsDoc[], existing: Map<string, Content>, fields: readonly string[]) {
   const fresh: ActualsDoc[] = [];
   const changed: ActualsDoc[] = [];
   let unchanged = 0;
   for (const doc of docs) {
-    const h = existing.get(doc._id);
-    if (h === undefined) fresh.push(doc);
-    else if (h === doc.h) unchanged++;
+    const before = existing.get(doc._id);
+    if (before === undefined) fresh.push(doc);
+    else if (sameContent(before, doc as unknown as Content, fields)) unchanged++;
     else changed.push(doc);
   }
+  return { fresh, changed, unchanged };
+}
+
+/** Ids spread evenly over the file: if none of them exists, the file is most likely all new. */
+function sampleIds(docs: ActualsDoc[], n: number): string[] {
+  const step = Math.max(1, Math.floor(docs.length / n));
+  const ids: string[] = [];
+  for (let i = 0; i < docs.length && ids.length < n; i += step) ids.push(docs[i]!._id);
+  return ids;
+}
+
+export async function storeActualsDocs(
+  coll: Coll,
+  teamId: string,
+  docs: ActualsDoc[],
+  contentFields: readonly string[],
+): Promise<StoreResult> {
+  if (docs.length <= POINT_LOOKUP_MAX) {
+    const existing = await lookupByIds(
+      coll,
+      docs.map((d) => d._id),
+      contentFields,
+    );
+    const { fresh, changed, unchanged } = classify(docs, existing, contentFields);
+    await replaceAll(coll, teamId, changed, null);
+    const collided = await insertAll(coll, fresh);
+    await replaceAll(coll, teamId, collided, null);
+    return {
+      inserted: fresh.length - collided.length,
+      updated: docs.length - fresh.length + collided.length,
+      unchanged,
+    };
+  }
+  const probe = await lookupByIds(coll, sampleIds(docs, PROBE_SIZE), []);
+  if (probe.size === 0) {
+    // A first import: insert optimistically, no scan; keys that existed after all fail with a duplicate
+    // key error and are compared afterwards.
+    const collided = await insertAll(coll, docs);
+    if (collided.length === 0) return { inserted: docs.length, updated: 0, unchanged: 0 };
+    const bigCollision = collided.length > POINT_LOOKUP_MAX;
+    const existing = bigCollision
+      ? await scanTeam(coll, teamId, contentFields)
+      : await lookupByIds(
+          coll,
+          collided.map((d) => d._id),
+          contentFields,
+        );
+    const { changed, unchanged } = classify(collided, existing, contentFields);
+    // The scan ran after the inserts, so ranges over its ids cannot swallow a new row.
+    await replaceAll(coll, teamId, changed, bigCollision ? [...existing.keys()] : null);
+    return { inserted: docs.length - collided.length, updated: collided.length, unchanged };
+  }
+  const existing = await scanTeam(coll, teamId, contentFields);
+  const { fresh, changed, unchanged } = classify(docs, existing, contentFields);
   // Changed rows first: a range delete spans existing ids only, so no new row may exist yet.
-  await replaceAll(coll, teamId, changed, small ? null : [...existing.keys()]);
+  await replaceAll(coll, teamId, changed, [...existing.keys()]);
   const collided = await insertAll(coll, fresh);
   await replaceAll(coll, teamId, collided, null);
   return {

@@ -76,3 +76,8 @@ export function isoWeekday(day: number): number {
 export function earlierOf(a: string, b: string): string {
   return a <= b ? a : b;
 }
+
+/** The later of two `YYYY-MM-DD` dates. */
+export function laterOf(a: string, b: string): string {
+  return a >= b ? a : b;
+}

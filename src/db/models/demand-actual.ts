@@ -11,7 +11,6 @@ export interface DemandActualDoc {
   start: string;
   forecastQty: number;
   actualQty: number;
-  h: string;
 }
 
 const schema = new Schema<DemandActualDoc>(
@@ -23,7 +22,6 @@ const schema = new Schema<DemandActualDoc>(
     start: { type: String, required: true },
     forecastQty: { type: Number, required: true },
     actualQty: { type: Number, required: true },
-    h: { type: String, required: true },
   },
   { collection: "demand_actuals", versionKey: false },
 );

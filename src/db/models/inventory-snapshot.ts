@@ -7,7 +7,6 @@ export interface InventorySnapshotDoc {
   family: string;
   date: string;
   onHandQty: number;
-  h: string;
 }
 
 const schema = new Schema<InventorySnapshotDoc>(
@@ -17,7 +16,6 @@ const schema = new Schema<InventorySnapshotDoc>(
     family: { type: String, required: true },
     date: { type: String, required: true },
     onHandQty: { type: Number, required: true },
-    h: { type: String, required: true },
   },
   { collection: "inventory_snapshots", versionKey: false },
 );

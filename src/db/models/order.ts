@@ -1,7 +1,6 @@
 /**
  * Customer orders (orders.csv), `_id` = `team|order_id` so re-imports address a row without a scan.
- * Dates are ISO strings (`YYYY-MM-DD`): sortable, no time zones. `h` is a hash of the row's content,
- * so an import skips rows that did not change.
+ * Dates are ISO strings (`YYYY-MM-DD`): sortable, no time zones.
  */
 import mongoose, { Schema } from "mongoose";
 
@@ -15,7 +14,6 @@ export interface OrderDoc {
   /** null while the order is open. */
   deliveredDate: string | null;
   quantity: number;
-  h: string;
 }
 
 const schema = new Schema<OrderDoc>(
@@ -28,7 +26,6 @@ const schema = new Schema<OrderDoc>(
     promisedDate: { type: String, required: true },
     deliveredDate: { type: String, default: null },
     quantity: { type: Number, required: true },
-    h: { type: String, required: true },
   },
   { collection: "orders", versionKey: false },
 );

@@ -12,7 +12,6 @@ export interface ProductionActualDoc {
   plannedQty: number;
   actualQty: number;
   capacityQty: number;
-  h: string;
 }
 
 const schema = new Schema<ProductionActualDoc>(
@@ -25,7 +24,6 @@ const schema = new Schema<ProductionActualDoc>(
     plannedQty: { type: Number, required: true },
     actualQty: { type: Number, required: true },
     capacityQty: { type: Number, required: true },
-    h: { type: String, required: true },
   },
   { collection: "production_actuals", versionKey: false },
 );

@@ -1,0 +1,219 @@
+/**
+ * Benchmark of issue #4 (DESIGN §9), ratios taken in one run on one database server:
+ *   - CSV import (parse + check every row + existing-key read + insert) vs a bare driver `bulkWrite` of
+ *     insertOne ops of the same documents into an empty collection (budget ≤ 1.5×);
+ *   - a full KPI recompute vs merely streaming the same projected documents (budget ≤ 1.5×);
+ *   - peak RSS (process.memoryUsage().rss sampled every 25 ms), to show the KPI pass is streamed.
+ * It provisions its own database (ephemeral data dir) unless MONGODB_URI is set.
+ *
+ *   npx tsx bench/kpi-import.ts [--families 5000 --weeks 104 --orders 200000 --inventory-every 4]
+ */
+import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import mongoose from "mongoose";
+import { importActuals } from "../src/actuals/import-actuals.ts";
+import { type ActualsKind, KIND_SPECS } from "../src/actuals/kinds.ts";
+import { readActuals } from "../src/actuals/read-actuals.ts";
+import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
+import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
+import { KpiAccumulator } from "../src/kpi/accumulators.ts";
+import { computeKpis, kpiQueries } from "../src/kpi/compute-kpis.ts";
+import { addDays, laterOf } from "../src/time/dates.ts";
+import { addWeeks, isoWeekMonday } from "../src/time/iso-week.ts";
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const FAMILIES = arg("families", 5000);
+const WEEKS = arg("weeks", 104);
+const ORDERS = arg("orders", 200_000);
+const INVENTORY_EVERY = arg("inventory-every", 4);
+const TEAM = "T0BENCH";
+const FIRST_WEEK = "2025-W01";
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- peak RSS sampling ----
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 25);
+sampler.unref();
+const mb = (b: number) => Math.round(b / 1048576);
+function resetPeak(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  peak = process.memoryUsage().rss;
+  return peak;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number }> {
+  const before = resetPeak();
+  const s = performance.now();
+  const value = await f();
+  const ms = performance.now() - s;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, value, peakRss: Math.max(peak, before) };
+}
+
+function generate(dir: string): Record<ActualsKind, string> {
+  const rnd = prng(42);
+  const fam = (i: number) => `Family ${String(i).padStart(5, "0")}`;
+  const weeks = Array.from({ length: WEEKS }, (_, w) => addWeeks(FIRST_WEEK, w));
+  const demand: string[] = ["period,family,forecast_qty,actual_qty"];
+  const production: string[] = ["period,family,planned_qty,actual_qty,capacity_qty"];
+  const inventory: string[] = ["date,family,on_hand_qty"];
+  for (let f = 0; f < FAMILIES; f++) {
+    const base = 20 + Math.floor(rnd() * 400);
+    weeks.forEach((week, w) => {
+      const actual = Math.max(0, Math.round(base * (0.7 + 0.6 * rnd())));
+      const forecast = Math.max(0, Math.round(base * (0.75 + 0.5 * rnd())));
+      demand.push(`${week},${fam(f)},${forecast},${actual}`);
+      const planned = Math.round(base * (0.8 + 0.4 * rnd()));
+      production.push(
+        `${week},${fam(f)},${planned},${Math.round(planned * (0.85 + 0.2 * rnd()))},${Math.round(base * 1.3)}`,
+      );
+      if (w % INVENTORY_EVERY === INVENTORY_EVERY - 1)
+        inventory.push(
+          `${addDays(isoWeekMonday(week), 6)},${fam(f)},${Math.round(base * 4 * (0.6 + 0.8 * rnd()))}`,
+        );
+    });
+  }
+  const orders: string[] = ["order_id,family,order_date,promised_date,delivered_date,quantity"];
+  const first = isoWeekMonday(FIRST_WEEK);
+  const days = WEEKS * 7;
+  const last = addDays(first, days - 1);
+  for (let i = 0; i < ORDERS; i++) {
+    const ordered = addDays(first, Math.floor(rnd() * days));
+    const promised = addDays(ordered, 3 + Math.floor(rnd() * 8));
+    const delivered = addDays(promised, Math.floor(rnd() * 7) - 4);
+    const d = delivered > last ? "" : laterOf(delivered, ordered);
+    orders.push(
+      `SO-${i},${fam(Math.floor(rnd() * FAMILIES))},${ordered},${promised},${d},${1 + Math.floor(rnd() * 50)}`,
+    );
+  }
+  const files = {} as Record<ActualsKind, string>;
+  for (const [kind, lines] of Object.entries({ orders, demand, production, inventory })) {
+    const file = join(dir, `${kind}.csv`);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    files[kind as ActualsKind] = file;
+  }
+  return files;
+}
+
+const started = new Date();
+const dir = join(tmpdir(), `sop-bench-kpi-${process.pid}`);
+mkdirSync(dir, { recursive: true });
+console.log(
+  `generating ${FAMILIES} families × ${WEEKS} weeks, ${ORDERS} orders, inventory every ${INVENTORY_EVERY} weeks…`,
+);
+const files = generate(dir);
+
+const server = await provisionDatabase({ dataName: `bench-kpi-${process.pid}`, ephemeral: true });
+console.log(`database: ${server.kind}`);
+const report: Record<string, unknown> = {
+  date: started.toISOString(),
+  machine: `${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mb(totalmem())} MB RAM, Node ${process.version}`,
+  database: server.kind,
+  size: { families: FAMILIES, weeks: WEEKS, orders: ORDERS, inventoryEvery: INVENTORY_EVERY },
+};
+try {
+  await connectDatabase(withDatabase(server.serverUri, "bench_sop"));
+  const bare = mongoose.connection.getClient().db("bench_bare");
+  const imports: Record<string, unknown>[] = [];
+  for (const kind of ["demand", "production", "orders", "inventory"] as const) {
+    const spec = KIND_SPECS[kind];
+    // The same documents our import stores, built outside the timed section.
+    const parsed = await readActuals(kind, createReadStream(files[kind]));
+    const docs = parsed.rows.map((r) => spec.toDoc(TEAM, r));
+    const bareRun = await timed(() =>
+      bare.collection(`bare_${kind}`).bulkWrite(
+        docs.map((document) => ({ insertOne: { document } })),
+        { ordered: false },
+      ),
+    );
+    docs.length = 0;
+    const ours = await timed(() =>
+      importActuals({ teamId: TEAM, kind, source: createReadStream(files[kind]) }),
+    );
+    const row = {
+      kind,
+      rows: ours.value.rows,
+      importMs: Math.round(ours.ms),
+      bareBulkWriteMs: Math.round(bareRun.ms),
+      ratio: +(ours.ms / bareRun.ms).toFixed(2),
+      importPeakRssMb: mb(ours.peakRss),
+    };
+    console.log(row);
+    imports.push(row);
+  }
+  const total = (k: "importMs" | "bareBulkWriteMs") => imports.reduce((a, r) => a + (r[k] as number), 0);
+  report.import = {
+    perKind: imports,
+    totalRatio: +(total("importMs") / total("bareBulkWriteMs")).toFixed(2),
+  };
+
+  // Re-import of the same orders file: every key exists, nothing changes (one scan + hash compare).
+  const again = await timed(() =>
+    importActuals({ teamId: TEAM, kind: "orders", source: createReadStream(files.orders) }),
+  );
+  report.reimportOrders = { ms: Math.round(again.ms), result: again.value };
+  console.log("re-import orders", report.reimportOrders);
+
+  // KPI: full recompute over every week vs streaming the same projected documents, twice, alternating.
+  const window = {
+    teamId: TEAM,
+    from: isoWeekMonday(FIRST_WEEK),
+    to: addDays(isoWeekMonday(addWeeks(FIRST_WEEK, WEEKS - 1)), 6),
+  };
+  const streamOnly = async () => {
+    const queries = kpiQueries(window, new KpiAccumulator(window).demandFrom);
+    const counts = await Promise.all(
+      queries.map(async (q) => {
+        let n = 0;
+        for await (const _ of q.collection.find(q.filter, { projection: q.projection }).batchSize(5000)) n++;
+        return n;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  };
+  const rounds: Record<string, unknown>[] = [];
+  for (let round = 1; round <= 2; round++) {
+    const s = await timed(streamOnly);
+    const k = await timed(() => computeKpis(window));
+    const r = {
+      round,
+      documents: s.value,
+      streamMs: Math.round(s.ms),
+      kpiMs: Math.round(k.ms),
+      ratio: +(k.ms / s.ms).toFixed(3),
+      streamPeakRssMb: mb(s.peakRss),
+      kpiPeakRssMb: mb(k.peakRss),
+    };
+    console.log(r);
+    rounds.push(r);
+    report.kpiValues = k.value;
+  }
+  report.kpi = { window, rounds };
+  const month = { teamId: TEAM, from: addDays(window.to, -29), to: window.to };
+  const m = await timed(() => computeKpis(month));
+  report.kpiLastMonth = { window: month, ms: Math.round(m.ms), peakRssMb: mb(m.peakRss) };
+  console.log("last 30 days", report.kpiLastMonth);
+  report.finished = new Date().toISOString();
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  await disconnectDatabase().catch(() => {});
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
