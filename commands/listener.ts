@@ -40,7 +40,8 @@ export function describeFailure(err: unknown, log: Logger): { text: string; bloc
   if (isDatabaseOutage(err)) {
     log.warn({ err: (err as Error).message }, "database unavailable");
     return errorMessage(
-      "The S&OP database is not reachable right now. Nothing was changed; please try again in a minute.",
+      // Not "nothing was changed": the outage can start just after a commit (test/reliability/database-cut-mid-write).
+      "The S&OP database is not reachable right now, so this may not have been done. Please try again in a minute (`/sop status` shows what was saved).",
     );
   }
   // Slack refusing a modal: trigger ids expire 3 s after the click (e.g. after a 429 wait) — not our bug.

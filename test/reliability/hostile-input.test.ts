@@ -276,10 +276,11 @@ describe("hostile input against a team mid-cycle", () => {
       })),
       fc.record({
         plan_file: fc.record({
-          // Non-null entries only until the known defect below is fixed (then: wrongType, nulls included).
           file: fc.record({
             type: fc.constant("file_input"),
-            files: fc.array(fc.record({ id: fc.oneof(wrongType, anyText) }), { maxLength: 2 }),
+            files: fc.array(fc.oneof(wrongType, fc.record({ id: fc.oneof(wrongType, anyText) })), {
+              maxLength: 2,
+            }),
           }),
         }),
       }),
@@ -302,12 +303,9 @@ describe("hostile input against a team mid-cycle", () => {
     );
   });
 
-  // KNOWN DEFECT (issue 3's commands/submissions/view-values.ts, reported to the lead): fileIds() reads
-  // `.id` of each file entry, so `files: [null]` throws a TypeError and the sender sees "Something went
-  // wrong" in the modal. Found by the fuzz above (FUZZ_SEED=1). Nothing is stored, nothing crashes; the
-  // fix is `(f as { id?: unknown } | null)?.id`. `it.fails` keeps CI green and turns red once it is fixed:
-  // then drop `.fails` and put `null` back into the fuzz's file entries.
-  it.fails("a plan submission whose file input holds nulls gets a clear answer, not a crash", async () => {
+  // Found by the fuzz below (FUZZ_SEED=1): fileIds() used to read `.id` of each file entry, so
+  // `files: [null]` threw a TypeError and the sender saw "Something went wrong" (fixed in 3ab0c18).
+  it("a plan submission whose file input holds nulls gets a clear answer, not a crash", async () => {
     const payload = viewSubmission(
       { teamId: TEAM, userId: "U0ANALYST" },
       {

@@ -1,0 +1,104 @@
+/**
+ * The database cut at the worst moment, every time: right after the first write of a transition, before
+ * the second (test/reliability/support/cutting-proxy.ts sits between the app and the database). What the
+ * person is told must match what is stored, and what is stored must be whole.
+ */
+import { MongoClient } from "mongodb";
+import mongoose from "mongoose";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ManualClock } from "../../src/clock.ts";
+import { getCycle } from "../../src/cycle/cycle-store.ts";
+import { connectDatabase } from "../../src/db/connection.ts";
+import { withDatabase } from "../../src/db/provision.ts";
+import { saveTeamConfig } from "../../src/team/team-config-store.ts";
+import { CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
+import { CuttingProxy, insertInto } from "./support/cutting-proxy.ts";
+import { as, command, cycleAwaitingSignoff, exampleTeam, LEAD, PERIOD, TEAM } from "./support/cycle-setup.ts";
+import { sleep } from "./support/traffic.ts";
+
+const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
+const OUTAGE_MS = 4000;
+const text = (x: unknown) => JSON.stringify(x ?? null);
+
+describe("the database cut between the writes of one transition", () => {
+  let proxy: CuttingProxy;
+  let h: Harness;
+  let direct: MongoClient;
+  const dbName = `cut_${process.pid}`;
+
+  beforeAll(async () => {
+    const upstream = new URL(inject("mongoServerUri"));
+    proxy = await new CuttingProxy({ host: upstream.hostname, port: Number(upstream.port) }).start();
+    await connectDatabase(withDatabase(`mongodb://127.0.0.1:${proxy.port}/`, dbName));
+    direct = await new MongoClient(withDatabase(inject("mongoServerUri"), dbName)).connect();
+    h = await startHarness({ clock });
+    await saveTeamConfig(exampleTeam(TEAM), "reliability-test", clock.now());
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await direct?.db().dropDatabase();
+    await direct?.close();
+    await mongoose.disconnect();
+    await proxy?.stop();
+  });
+
+  const exists = async (collection: string, id: string) =>
+    (await direct.db().collection<{ _id: string }>(collection).countDocuments({ _id: id })) === 1;
+
+  // KNOWN DEFECT (issue 3's src/cycle/cycle-store.ts, reported to the lead): insertCycle() creates the
+  // cycle document, then logs the start event with `.catch(() => {})`. Cut between the two and the admin
+  // is told "Started" while the event log — "the log alone tells the whole story" — has no start event
+  // (also seen in database-outage.test.ts under SIGKILL). `it.fails` keeps CI green while the defect is
+  // there and turns red once it is fixed: then drop `.fails` (and KNOWN_START_EVENT_GAP in that file).
+  it.fails("/sop start cut after the cycle insert: told 'Started' only when the start is whole", async () => {
+    const cut = proxy.cutAfter(insertInto("cycles"), OUTAGE_MS);
+    const { http, responseId } = await h.driver.command(LEAD, `start ${PERIOD}`);
+    expect(http.status).toBe(200);
+    await cut;
+    const reply = await h.driver.reply(responseId, 1, 15_000);
+    await sleep(OUTAGE_MS);
+    await h.settle();
+    const id = `${TEAM}|${PERIOD}`;
+    const whole = (await exists("cycles", id)) && (await exists("cycle_events", `${id}|0001`));
+    if (text(reply).includes("Started the")) expect(whole).toBe(true);
+    else expect(text(reply)).toContain("try again");
+  });
+
+  it("Approve cut after its event is logged: the decision stands, whole, and a second click changes nothing", async () => {
+    h.standIn.reset();
+    const team = "T0CUT2";
+    const { request } = await cycleAwaitingSignoff(h, team);
+    const before = await getCycle(team, PERIOD);
+    const cut = proxy.cutAfter(insertInto("cycle_events"), OUTAGE_MS);
+    const { http, responseId } = await h.driver.clickInMessage(
+      as("U0LEAD", team),
+      request,
+      CYCLE_ACTIONS.approve,
+    );
+    expect(http.status).toBe(200);
+    await cut;
+    const reply = await h.driver.reply(responseId, 1, 15_000);
+    await sleep(OUTAGE_MS);
+    await h.settle();
+    // The event insert is the commit: the approval happened, whatever else could not be read afterwards.
+    const after = await getCycle(team, PERIOD);
+    expect(after?.rev).toBe((before?.rev ?? 0) + 1);
+    expect(after?.phases.data?.status).toBe("approved");
+    expect(await exists("cycle_events", `${team}|${PERIOD}|${String(after!.rev).padStart(4, "0")}`)).toBe(
+      true,
+    );
+    // What the approver was told: that it worked, or to try again — and trying again is harmless.
+    const said = text(reply);
+    expect(said.includes("You approved") || said.includes("try again"), said).toBe(true);
+    const again = await command(h, as("U0LEAD", team), `status ${PERIOD}`);
+    expect(text(again)).toContain("Demand review");
+    const second = await h.driver.clickInMessage(as("U0LEAD", team), request, CYCLE_ACTIONS.approve);
+    await h.driver.reply(second.responseId);
+    await h.settle();
+    expect((await getCycle(team, PERIOD))?.rev).toBe(after!.rev);
+    console.log(
+      `[cut] Approve cut after its event: the approver was told ${JSON.stringify(said.slice(0, 160))}`,
+    );
+  });
+});
