@@ -125,7 +125,7 @@ export class Scheduler {
   }
 
   /** Stops timers and cron tasks; waits for running jobs, then gives up their leases so another replica can go on. */
-  async stop(graceMs = 8000): Promise<void> {
+  async stop(graceMs = 5000): Promise<void> {
     this.stopping = true;
     this.started = false;
     if (this.pollTimer) clearTimeout(this.pollTimer);
