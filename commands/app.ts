@@ -14,6 +14,7 @@ import { register as registerExecDashboard } from "./exec-dashboard.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
 import { guardNullBodies } from "./receiver-guard.ts";
 import { register as registerSop } from "./sop/index.ts";
+import { register as registerImportActuals } from "./submissions/import-actuals.ts";
 
 export interface RunningApp {
   app: App;
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   registerCycle(app, deps);
   registerGenerateBaseline(app, deps);
   registerExecDashboard(app, deps);
+  registerImportActuals(app, deps);
   return { app, receiver };
 }
 

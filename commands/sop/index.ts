@@ -6,6 +6,8 @@ import { wrapCommand } from "../listener.ts";
 import { digest } from "./digest.ts";
 import { help } from "./help.ts";
 import { history } from "./history.ts";
+import { importActuals } from "./import.ts";
+import { kpi } from "./kpi.ts";
 import { setup } from "./setup.ts";
 import { start } from "./start.ts";
 import { status } from "./status.ts";
@@ -13,7 +15,7 @@ import type { Subcommand } from "./subcommand.ts";
 import { submit } from "./submit.ts";
 
 // One line per sub-command file.
-const subcommands: Subcommand[] = [help, start, status, submit, history, setup, digest];
+const subcommands: Subcommand[] = [help, start, status, submit, history, setup, digest, kpi, importActuals];
 
 function find(word: string): Subcommand | undefined {
   return subcommands.find((s) => s.name === word || s.aliases?.includes(word));

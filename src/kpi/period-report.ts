@@ -19,6 +19,8 @@ export interface PeriodReport {
   from: string;
   /** The last day included: the month's end, or today while the month runs. */
   to: string;
+  /** True while the month runs (`to` is today, not the month's end). */
+  toDate: boolean;
   /** The comparison window: [from − 7, to − 7]. */
   previousFrom: string;
   previousTo: string;
@@ -54,6 +56,7 @@ export async function periodReport(
     period,
     from: month.from,
     to,
+    toDate: to < month.to,
     previousFrom,
     previousTo,
     values,

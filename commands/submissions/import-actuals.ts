@@ -1,0 +1,175 @@
+/**
+ * The import modal's Submit: the kind and the CSV (pasted, or an uploaded file fetched with the bot token
+ * via files.info) are checked before the ack, so line-numbered problems show under the input and nothing
+ * is stored; good rows are stored after the ack and the result comes as an ephemeral message where
+ * `/sop import` was run (else by DM). Uploads too large to check within Slack's 3 s switch the modal to a
+ * progress view and show the outcome there when done.
+ */
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { requireImportAccess } from "../../src/actuals/import-access.ts";
+import { checkActuals, type ImportResult, storeActuals } from "../../src/actuals/import-actuals.ts";
+import { type ActualsKind, isActualsKind, KIND_SPECS } from "../../src/actuals/kinds.ts";
+import { UserError } from "../../src/errors.ts";
+import type { TeamConfig } from "../../src/team/team-config.ts";
+import { requireTeamConfig } from "../../src/team/team-config-store.ts";
+import { decodeImportMeta, IMPORT_INPUTS, IMPORT_VIEW } from "../../views/import-modal.ts";
+import {
+  importOutcomeModal,
+  importProgressModal,
+  importResultMessage,
+  problemsText,
+} from "../../views/import-result.ts";
+import { asView } from "../cycle-notify.ts";
+import type { AppDeps } from "../deps.ts";
+import { KNOWN_VIEWS } from "../known-ids.ts";
+import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
+import { fileIds, stateOf, textValue } from "./view-values.ts";
+
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** Uploads up to this size are checked before the ack (well inside 3 s). */
+const SYNC_LIMIT_BYTES = 512 * 1024;
+
+interface Upload {
+  url: string;
+  name: string;
+  size: number;
+}
+
+const slackError = (err: unknown) =>
+  (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
+
+async function uploadInfo(client: WebClient, fileId: string): Promise<Upload> {
+  const info = await client.files.info({ file: fileId }).catch((err) => {
+    throw new UserError(
+      "bad_input",
+      `The uploaded file cannot be read (${slackError(err)}); upload it again.`,
+    );
+  });
+  const name = info.file?.name ?? fileId;
+  if (!info.file?.url_private_download)
+    throw new UserError("bad_input", `${name} has no download link; upload it again.`);
+  const size = info.file.size ?? 0;
+  if (size > MAX_UPLOAD_BYTES)
+    throw new UserError("bad_input", `${name} is larger than 50 MB; use the command line (\`sop import\`).`);
+  return { url: info.file.url_private_download, name, size };
+}
+
+/** Slack serves private files only with the bot token. */
+async function download(file: Upload, token: string, timeoutMs: number): Promise<string> {
+  const res = await fetch(file.url, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch(() => null);
+  if (!res?.ok)
+    throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(
+      "bad_input",
+      `${file.name} is not UTF-8 text; save it as “CSV UTF-8” and upload it again.`,
+    );
+  }
+}
+
+/** The result as an ephemeral message where the modal was opened, else by DM. */
+async function tell(
+  ctx: ListenerContext,
+  channel: string | null,
+  message: { text: string; blocks: unknown[] },
+) {
+  if (channel) {
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
+      await ctx.client.chat.postEphemeral({ channel, user: ctx.userId, ...(message as any) });
+      return;
+    } catch (err) {
+      ctx.log.info({ err: slackError(err) }, "ephemeral result not delivered; sending a DM");
+    }
+  }
+  await ctx.reply(message);
+}
+
+async function check(kind: ActualsKind, csv: string, cfg: TeamConfig): Promise<unknown[]> {
+  return checkActuals(kind, csv, cfg.families);
+}
+
+export function register(app: App, deps: AppDeps): void {
+  KNOWN_VIEWS.add(IMPORT_VIEW);
+  app.view(
+    IMPORT_VIEW,
+    wrapViewSubmission(deps, { errorBlockId: IMPORT_INPUTS.csv.block }, async (ctx) => {
+      const meta = decodeImportMeta(ctx.view.private_metadata);
+      const values = stateOf(ctx.view);
+      const errorsAt = (block: string, text: string) => ({
+        ack: { response_action: "errors", errors: { [block]: text } },
+      });
+      const cfg = await requireTeamConfig(ctx.teamId);
+      requireImportAccess(cfg, ctx.userId);
+      const kind = (
+        values[IMPORT_INPUTS.kind.block]?.[IMPORT_INPUTS.kind.action]?.selected_option as
+          | { value?: unknown }
+          | undefined
+      )?.value;
+      if (typeof kind !== "string" || !isActualsKind(kind))
+        return errorsAt(IMPORT_INPUTS.kind.block, "Choose what you are importing.");
+      const pasted = textValue(values, IMPORT_INPUTS.csv);
+      const files = fileIds(values, IMPORT_INPUTS.file);
+      if (pasted.trim() && files.length)
+        return errorsAt(IMPORT_INPUTS.file.block, "Paste the CSV or upload a file, not both.");
+      if (!pasted.trim() && !files.length)
+        return errorsAt(
+          IMPORT_INPUTS.csv.block,
+          `Paste ${KIND_SPECS[kind].fileName} here, or upload it below.`,
+        );
+      const block = files.length ? IMPORT_INPUTS.file.block : IMPORT_INPUTS.csv.block;
+      const token = ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN;
+      const store = async (rows: unknown[], source: string): Promise<ImportResult> => {
+        const result = await storeActuals(ctx.teamId, kind, rows);
+        ctx.log.info({ ...result, source }, "actuals imported");
+        return result;
+      };
+
+      let rows: unknown[];
+      let source: string;
+      try {
+        const file = files.length ? await uploadInfo(ctx.client, files[0]!) : null;
+        if (file && file.size > SYNC_LIMIT_BYTES) {
+          return {
+            ack: { response_action: "update", view: importProgressModal(file.name, file.size) },
+            after: async () => {
+              const show = (view: unknown) =>
+                ctx.client.views.update({ view_id: ctx.view.id, view: asView(view) }).catch((err) => {
+                  ctx.log.warn({ err: slackError(err) }, "could not show the import's outcome in the modal");
+                });
+              try {
+                const result = await store(
+                  await check(kind, await download(file, token, 60_000), cfg),
+                  file.name,
+                );
+                const message = importResultMessage(result, file.name);
+                await show(importOutcomeModal({ ok: true, text: message.text }));
+                await tell(ctx, meta.channel, message);
+              } catch (err) {
+                if (!(err instanceof UserError)) throw err;
+                await show(importOutcomeModal({ ok: false, message: err.message, details: err.details }));
+                await ctx.reply({ text: problemsText(err.message, err.details, 2900) });
+              }
+            },
+          };
+        }
+        const csv = file ? await download(file, token, 2000) : pasted;
+        source = file ? file.name : "pasted text";
+        rows = await check(kind, csv, cfg);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        return errorsAt(block, problemsText(err.message, err.details));
+      }
+      return {
+        after: async () => tell(ctx, meta.channel, importResultMessage(await store(rows, source), source)),
+      };
+    }),
+  );
+}

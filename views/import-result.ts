@@ -1,0 +1,76 @@
+/** What the person who imported actuals sees: the result, or the problems (in the modal and by message). */
+import type { ImportResult } from "../src/actuals/import-actuals.ts";
+import { escapeMrkdwn, truncate } from "./text.ts";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+export function importResultMessage(r: ImportResult, source: string): { text: string; blocks: unknown[] } {
+  const text = `Imported ${r.kind} from ${source}: ${n(r.rows)} rows, ${n(r.inserted)} new, ${n(r.updated)} updated.`;
+  return {
+    text,
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncate(
+            `:white_check_mark: Imported *${r.kind}* from ${escapeMrkdwn(source)}: *${n(r.rows)}* rows — ${n(r.inserted)} new, ${n(r.updated)} already there (updated in place, never counted twice).`,
+            3000,
+          ),
+        },
+      },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: "See the KPIs with `/sop kpi`." }],
+      },
+    ],
+  };
+}
+
+/** The text under a modal input: the message, then as many problem lines as fit, then a count. */
+export function problemsText(message: string, details: string[], maxChars = 1800): string {
+  let text = message;
+  let shown = 0;
+  for (const d of details) {
+    if (text.length + d.length + 3 > maxChars) break;
+    text += `\n• ${d}`;
+    shown++;
+  }
+  if (shown < details.length) text += `\n…and ${details.length - shown} more`;
+  return text;
+}
+
+/** Shown while a large upload is checked and stored after the ack (Slack allows 3 s for the ack). */
+export function importProgressModal(fileName: string, bytes: number) {
+  return {
+    type: "modal",
+    callback_id: "sop_import_progress",
+    title: { type: "plain_text", text: "Import actuals" },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `:hourglass_flowing_sand: Checking and importing *${escapeMrkdwn(truncate(fileName, 100))}* (${(bytes / 1024 / 1024).toFixed(1)} MB)…\nThe result shows here and comes to you as a message, so you can close this window.`,
+        },
+      },
+    ],
+  };
+}
+
+/** The outcome of a large upload, replacing the progress window. */
+export function importOutcomeModal(
+  outcome: { ok: true; text: string } | { ok: false; message: string; details: string[] },
+) {
+  const text = outcome.ok
+    ? `:white_check_mark: ${outcome.text}`
+    : `:warning: ${problemsText(outcome.message, outcome.details, 2900)}`;
+  return {
+    type: "modal",
+    callback_id: "sop_import_progress",
+    title: { type: "plain_text", text: "Import actuals" },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(escapeMrkdwn(text), 3000) } }],
+  };
+}
