@@ -46,10 +46,11 @@ try {
     SLACK_API_URL: standIn.apiUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
-  // The demo month runs on a controlled clock: 1 December 2026, 08:00 in Berlin.
-  const clock = new ManualClock(new Date("2026-12-01T07:00:00Z"));
+  // The demo month runs on a controlled clock, from Monday 30 November 2026, 08:00 in Berlin.
+  const clock = new ManualClock(new Date("2026-11-30T07:00:00Z"));
   const inFlight = new InFlight();
-  running = await startApp({ env, logger: createLogger(env.LOG_LEVEL, "sop-demo"), clock, inFlight });
+  const deps = { env, logger: createLogger(env.LOG_LEVEL, "sop-demo"), clock, inFlight };
+  running = await startApp(deps);
   const names = new Map(Object.values(PEOPLE).map((p) => [p.id as string, p.name as string]));
   const transcript = new Transcript(
     standIn,
@@ -65,6 +66,7 @@ try {
     driver: new SlackDriver(`http://127.0.0.1:${running.port}/slack/events`, SIGNING_SECRET, standIn),
     clock,
     inFlight,
+    deps,
     transcript,
     outDir,
     mongoUri,

@@ -1,9 +1,15 @@
 /** Everything a demo step needs: the running app, the Slack stand-in, the driver, the clock and the transcript. */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Writable } from "node:stream";
+import type { WebClient } from "@slack/web-api";
 import type { RunningApp } from "../../commands/app.ts";
+import type { AppDeps } from "../../commands/deps.ts";
 import type { InFlight } from "../../commands/in-flight.ts";
+import { jobDefinitions } from "../../jobs/index.ts";
 import { runCli } from "../../src/cli/main.ts";
 import type { ManualClock } from "../../src/clock.ts";
+import { Scheduler } from "../../src/schedule/scheduler.ts";
 import type { SlackDriver } from "../../test/support/slack-driver.ts";
 import type { OpenedView, PostedMessage, SlackStandIn } from "../../test/support/slack-standin.ts";
 import type { Transcript } from "./transcript.ts";
@@ -30,6 +36,7 @@ export interface DemoContext {
   driver: SlackDriver;
   clock: ManualClock;
   inFlight: InFlight;
+  deps: AppDeps;
   transcript: Transcript;
   outDir: string;
   mongoUri: string;
@@ -44,7 +51,41 @@ export function actor(p: Person) {
 /** Waits for the work the app does after ack, then pulls what it sent to Slack into the transcript. */
 export async function settle(ctx: DemoContext): Promise<void> {
   await ctx.inFlight.drain(15_000);
+  saveUploads(ctx);
   ctx.transcript.collect(ctx.fileLinks);
+}
+
+/** Writes every file the app uploaded (chart PNGs, the gap report CSV) into demo-out/, once. */
+function saveUploads(ctx: DemoContext): void {
+  for (const f of ctx.standIn.files.values()) {
+    if (ctx.fileLinks.has(f.id) || f.bytes.length === 0) continue;
+    const name = `${f.id.toLowerCase()}-${f.filename.replace(/[^\w.-]+/g, "_")}`;
+    writeFileSync(join(ctx.outDir, name), f.bytes);
+    ctx.fileLinks.set(f.id, name);
+  }
+}
+
+/**
+ * Runs the scheduler as the cron would at `when` (the clock moves there first): all jobs due then, or
+ * only the named ones.
+ */
+export async function tick(ctx: DemoContext, when: string, only?: string[]): Promise<void> {
+  ctx.clock.set(when);
+  const client = ctx.app.app.client as unknown as WebClient;
+  const jobs = jobDefinitions(client, ctx.deps).filter((j) => !only || only.includes(j.name));
+  const scheduler = new Scheduler({
+    jobs,
+    clock: ctx.clock,
+    logger: ctx.deps.logger.child({ component: "scheduler" }),
+  });
+  const outcomes = await scheduler.tick(ctx.clock.now());
+  const ran = outcomes.map((o) => JSON.stringify(o)).join("\n");
+  ctx.transcript.entries.push({
+    kind: "terminal",
+    command: `(scheduler tick at ${when})`,
+    output: ran || "nothing due",
+  });
+  await settle(ctx);
 }
 
 /** Types `/sop TEXT` as a person, in the S&OP channel. */
@@ -64,6 +105,7 @@ export async function slash(
 export async function cli(
   ctx: DemoContext,
   args: string[],
+  opts: { record?: boolean } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
@@ -85,10 +127,12 @@ export async function cli(
     }),
   });
   process.env.MONGODB_URI = prev;
-  ctx.transcript.terminal(
-    `sop ${args.join(" ")}`,
-    `${stdout}${stderr}${code === 0 ? "" : `(exit ${code})\n`}`,
-  );
+  if (opts.record !== false) {
+    ctx.transcript.terminal(
+      `sop ${args.join(" ")}`,
+      `${stdout}${stderr}${code === 0 ? "" : `(exit ${code})\n`}`,
+    );
+  }
   return { code, stdout, stderr };
 }
 

@@ -13,10 +13,10 @@ import {
   slash,
   submitModal,
   TEAM,
+  tick,
 } from "./context.ts";
 
 export const PERIOD = "2026-12";
-const DAY = 86_400_000;
 
 function paste(csv: string, comment = "") {
   return {
@@ -60,25 +60,33 @@ async function approve(ctx: DemoContext, approver: Person, phaseName: string, ve
 
 export const CYCLE_STEPS = [
   {
-    title: "1 December — Lena opens the December cycle",
+    title: "1 December, 08:00 — Lena opens the December cycle",
     run: async (ctx: DemoContext) => {
+      ctx.clock.set("2026-12-01T07:00:00Z");
       await slash(ctx, "lead", `start ${PERIOD}`);
       await slash(ctx, "demand", "status");
     },
   },
   {
-    title: "Data phase — Ana generates the statistical baseline, Lena approves",
+    title: "2 December — data phase: Ana generates the statistical baseline, Lena approves",
     run: async (ctx: DemoContext) => {
-      ctx.clock.advance(DAY);
+      ctx.clock.set("2026-12-02T09:30:00Z");
       const dm = findMessage(ctx, ctx.standIn.dmOf(PEOPLE.analyst.id), GENERATE_BASELINE_ACTION);
       await click(ctx, "analyst", dm, GENERATE_BASELINE_ACTION, "Generate statistical baseline");
       await approve(ctx, "lead", "Data gathering & statistical forecast", 1);
     },
   },
   {
-    title: "Demand review — a rejected paste, a consensus plan, a changes request, v2 approved",
+    title:
+      "Monday 7 December, 09:00 — the scheduler: KPI recompute, weekly digest, reminders (demand is due tomorrow)",
     run: async (ctx: DemoContext) => {
-      ctx.clock.advance(3 * DAY);
+      await tick(ctx, "2026-12-07T08:00:00Z");
+    },
+  },
+  {
+    title: "7 December — demand review: a rejected paste, a consensus plan, a changes request, v2 approved",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.set("2026-12-07T10:00:00Z");
       const modal = await openModal(ctx, "demand", "submit demand");
       const bad =
         "family,period,quantity\nEspresso machines,2026-12,120\nEspresso machines,2026-13,80\nMilk frothers,2027-01,-5\n,2027-02,10\n";
@@ -141,9 +149,15 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "Supply review — Sam's production plan against capacity, Omar approves",
+    title: "Sunday 13 December, 09:00 — supply is overdue: the scheduler escalates to Lena and #s-and-op",
     run: async (ctx: DemoContext) => {
-      ctx.clock.advance(4 * DAY);
+      await tick(ctx, "2026-12-13T08:00:00Z", ["reminders"]);
+    },
+  },
+  {
+    title: "13 December — supply review: Sam's production plan against capacity, Omar approves",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.set("2026-12-13T10:00:00Z");
       const demand = await approvedPlan(TEAM, PERIOD, "demand");
       const lines = planLines(demand!);
       const rows = lines.map((l, i) => {
@@ -161,9 +175,9 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "Financial review — Fiona's revenue plan, Carl approves",
+    title: "14 December — financial review: Fiona's revenue plan, Carl approves; the gap report goes out",
     run: async (ctx: DemoContext) => {
-      ctx.clock.advance(3 * DAY);
+      ctx.clock.set("2026-12-14T10:00:00Z");
       const demand = planLines((await approvedPlan(TEAM, PERIOD, "demand"))!);
       const price = (family: string) => 40 + (family.length % 9) * 35;
       const rows = demand.map(
@@ -181,9 +195,9 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "Pre-S&OP — Lena reconciles (gap report), exec meeting, implementation",
+    title: "16–23 December — pre-S&OP reconciliation, the executive meeting, implementation",
     run: async (ctx: DemoContext) => {
-      ctx.clock.advance(3 * DAY);
+      ctx.clock.set("2026-12-16T10:00:00Z");
       const supply = planLines((await approvedPlan(TEAM, PERIOD, "supply"))!);
       const csv = `family,period,quantity\n${supply.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
       await submitPhase(
@@ -194,10 +208,10 @@ export const CYCLE_STEPS = [
         "Recommend overtime on line 2 in February; see gap report",
       );
       await approve(ctx, "lead", "Pre-S&OP reconciliation", 1);
-      ctx.clock.advance(4 * DAY);
+      ctx.clock.set("2026-12-21T15:00:00Z");
       await submitPhase(ctx, "lead", "exec", csv, "Decision pack for the executive meeting");
       await approve(ctx, "ceo", "Executive S&OP", 1);
-      ctx.clock.advance(2 * DAY);
+      ctx.clock.set("2026-12-23T10:00:00Z");
       await submitPhase(ctx, "lead", "implement", csv, "Published to ERP");
       await approve(ctx, "lead", "Finalize & implement", 1);
     },
@@ -208,6 +222,22 @@ export const CYCLE_STEPS = [
       await slash(ctx, "ceo", `status ${PERIOD}`);
       await slash(ctx, "lead", `history ${PERIOD}`);
       await settle(ctx);
+    },
+  },
+  {
+    title: "Chloe opens the executive dashboard in the bot's Home tab",
+    run: async (ctx: DemoContext) => {
+      ctx.transcript.showHomes = true;
+      ctx.transcript.user(PEOPLE.ceo.id, "Slack", "opens the S&OP bot's Home tab");
+      await ctx.driver.event(TEAM, {
+        type: "app_home_opened",
+        user: PEOPLE.ceo.id,
+        channel: `D${PEOPLE.ceo.id}`,
+        tab: "home",
+        event_ts: `${Date.now() / 1000}`,
+      });
+      await settle(ctx);
+      ctx.transcript.showHomes = false;
     },
   },
 ];

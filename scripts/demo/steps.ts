@@ -1,5 +1,5 @@
 /** The demo's steps in order: setup, actuals and KPIs, the month's cycle, reminders, the digest. */
-import { cli, type DemoContext, slash } from "./context.ts";
+import { cli, type DemoContext, slash, tick } from "./context.ts";
 import { CYCLE_STEPS } from "./cycle-steps.ts";
 
 export interface DemoStep {
@@ -34,12 +34,33 @@ export const DEMO_STEPS: DemoStep[] = [
       }
       await mustCli(ctx, ["import", "orders", "examples/orders.csv", "--team", "T0SIM"]);
       await mustCli(ctx, ["kpi", "--team", "T0SIM", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]);
+      // Backfill the weekly KPI snapshots of the last quarter, so the digest has a trend to show.
+      const weeks: string[] = [];
+      for (let w = 36; w <= 47; w++) {
+        const r = await cli(ctx, ["kpi", "snapshot", "--team", "T0SIM", "--week", `2026-W${w}`], {
+          record: false,
+        });
+        if (r.code !== 0) throw new Error(`kpi snapshot failed: ${r.stderr}`);
+        weeks.push(`2026-W${w}`);
+      }
+      ctx.transcript.terminal(
+        "for w in $(seq 36 47); do sop kpi snapshot --team T0SIM --week 2026-W$w; done",
+        `stored ${weeks.length} weekly KPI snapshots (${weeks[0]} … ${weeks.at(-1)})\n`,
+      );
     },
   },
   {
     title: "Lena checks November's KPIs in Slack",
     run: async (ctx) => {
       await slash(ctx, "lead", "kpi 2026-11");
+    },
+  },
+  {
+    title:
+      "Monday 30 November, 09:00 — the scheduler's weekly run: KPI snapshot and the digest for week 48 in #exec-sop",
+    run: async (ctx) => {
+      await tick(ctx, "2026-11-30T08:00:00Z");
+      await slash(ctx, "lead", "digest preview");
     },
   },
   ...CYCLE_STEPS,

@@ -64,7 +64,7 @@ export class Transcript {
         at: r.at,
         entry: {
           kind: "bot",
-          where: "(only visible to you)",
+          where: "#s-and-op",
           text: r.body.text as string,
           blocks: r.body.blocks as unknown[],
           ephemeralTo: "you",
