@@ -84,7 +84,18 @@ export const ordersSpec: KindSpec<OrderRow, OrderDoc> = {
     // Empty while the order is open.
     const deliveredDate = deliveredRaw === "" ? null : take(input, isoDate("delivered_date", deliveredRaw));
     const qty = take(input, quantity("quantity", input.cell("quantity")));
+    // Cross-field checks whenever the dates themselves are fine, so one pass reports every problem.
+    let bad = false;
+    if (orderDate !== undefined && deliveredDate && deliveredDate < orderDate) {
+      input.problem(`delivered_date ${deliveredDate} is before order_date ${orderDate}`);
+      bad = true;
+    }
+    if (orderDate !== undefined && promisedDate !== undefined && promisedDate < orderDate) {
+      input.problem(`promised_date ${promisedDate} is before order_date ${orderDate}`);
+      bad = true;
+    }
     if (
+      bad ||
       orderId === undefined ||
       family === undefined ||
       orderDate === undefined ||
@@ -93,16 +104,7 @@ export const ordersSpec: KindSpec<OrderRow, OrderDoc> = {
       qty === undefined
     )
       return undefined;
-    let bad = false;
-    if (deliveredDate !== null && deliveredDate < orderDate) {
-      input.problem(`delivered_date ${deliveredDate} is before order_date ${orderDate}`);
-      bad = true;
-    }
-    if (promisedDate < orderDate) {
-      input.problem(`promised_date ${promisedDate} is before order_date ${orderDate}`);
-      bad = true;
-    }
-    return bad ? undefined : { orderId, family, orderDate, promisedDate, deliveredDate, quantity: qty };
+    return { orderId, family, orderDate, promisedDate, deliveredDate, quantity: qty };
   },
   keyParts: (r) => [r.orderId],
   describeKey: (r) => `order_id ${quote(r.orderId)}`,
