@@ -17,7 +17,6 @@ import { type ActualsKind, KIND_SPECS } from "../src/actuals/kinds.ts";
 import { readActuals } from "../src/actuals/read-actuals.ts";
 import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
 import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
-import { KpiAccumulator } from "../src/kpi/accumulators.ts";
 import { computeKpis, kpiQueries } from "../src/kpi/compute-kpis.ts";
 import { addDays, laterOf } from "../src/time/dates.ts";
 import { addWeeks, isoWeekMonday } from "../src/time/iso-week.ts";
@@ -47,24 +46,40 @@ function prng(seed: number): () => number {
 
 // ---- peak RSS sampling ----
 let peak = 0;
+let peakHeap = 0;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 25);
 sampler.unref();
 const mb = (b: number) => Math.round(b / 1048576);
-function resetPeak(): number {
+function resetPeak(): { rss: number; heap: number } {
   (globalThis as { gc?: () => void }).gc?.();
-  peak = process.memoryUsage().rss;
-  return peak;
+  const m = process.memoryUsage();
+  peak = m.rss;
+  peakHeap = m.heapUsed;
+  return { rss: m.rss, heap: m.heapUsed };
 }
 
-async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number }> {
+interface Timed<T> {
+  ms: number;
+  value: T;
+  peakRss: number;
+  rssBefore: number;
+  peakHeap: number;
+  heapBefore: number;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<Timed<T>> {
   const before = resetPeak();
   const s = performance.now();
   const value = await f();
   const ms = performance.now() - s;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, value, peakRss: Math.max(peak, before) };
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+  return { ms, value, peakRss: peak, rssBefore: before.rss, peakHeap, heapBefore: before.heap };
 }
 
 function generate(dir: string): Record<ActualsKind, string> {
@@ -178,7 +193,7 @@ try {
     to: addDays(isoWeekMonday(addWeeks(FIRST_WEEK, WEEKS - 1)), 6),
   };
   const streamOnly = async () => {
-    const queries = kpiQueries(window, new KpiAccumulator(window).demandFrom);
+    const queries = kpiQueries(window);
     const counts = await Promise.all(
       queries.map(async (q) => {
         let n = 0;
@@ -199,7 +214,10 @@ try {
       kpiMs: Math.round(k.ms),
       ratio: +(k.ms / s.ms).toFixed(3),
       streamPeakRssMb: mb(s.peakRss),
+      kpiRssBeforeMb: mb(k.rssBefore),
       kpiPeakRssMb: mb(k.peakRss),
+      kpiHeapBeforeMb: mb(k.heapBefore),
+      kpiPeakHeapMb: mb(k.peakHeap),
     };
     console.log(r);
     rounds.push(r);
@@ -208,7 +226,13 @@ try {
   report.kpi = { window, rounds };
   const month = { teamId: TEAM, from: addDays(window.to, -29), to: window.to };
   const m = await timed(() => computeKpis(month));
-  report.kpiLastMonth = { window: month, ms: Math.round(m.ms), peakRssMb: mb(m.peakRss) };
+  report.kpiLastMonth = {
+    window: month,
+    ms: Math.round(m.ms),
+    peakRssMb: mb(m.peakRss),
+    heapBeforeMb: mb(m.heapBefore),
+    peakHeapMb: mb(m.peakHeap),
+  };
   console.log("last 30 days", report.kpiLastMonth);
   report.finished = new Date().toISOString();
   console.log(JSON.stringify(report, null, 2));

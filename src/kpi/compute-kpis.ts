@@ -1,8 +1,11 @@
 /**
  * The KPI engine over the database: four projected cursors (demand, production, orders, inventory)
  * streamed side by side into the accumulators, so memory stays flat whatever the data volume
- * (DESIGN §7: KPI maths in Node, no $lookup/$facet/$avg). Every query is scoped by team id; the date
- * filters only narrow what is streamed, the accumulators apply the exact window rules.
+ * (DESIGN §7: KPI maths in Node, no $lookup/$facet/$avg). Every query is scoped by team id (and family);
+ * the accumulators apply the exact window rules. Date ranges are deliberately not sent to the server:
+ * FerretDB 1.24 evaluates every non-`_id` filter by scanning, costing about as much as streaming, and a
+ * selective filter makes it scan until a whole batch matches — with the matching rows at the end of a
+ * big collection, one getMore outlasts the driver's socket timeout (measured: 1.37 M documents).
  */
 import type { Collection, Document, Filter } from "mongodb";
 import { DemandActualModel } from "../db/models/demand-actual.ts";
@@ -32,42 +35,34 @@ export interface KpiQuery {
   projection: Document;
 }
 
-export function kpiQueries(req: KpiRequest, demandFrom: string): KpiQuery[] {
-  const scope = (extra: Filter<Document>): Filter<Document> => ({
+export function kpiQueries(req: KpiRequest): KpiQuery[] {
+  const scope = (): Filter<Document> => ({
     teamId: req.teamId,
     ...(req.family !== undefined ? { family: req.family } : {}),
-    ...extra,
   });
-  const window = { $gte: req.from, $lte: req.to };
   return [
     {
       name: "demand",
       collection: DemandActualModel.collection as unknown as Collection<Document>,
-      filter: scope({ start: window }),
+      filter: scope(),
       projection: { _id: 0, family: 1, start: 1, forecastQty: 1, actualQty: 1 },
     },
     {
       name: "production",
       collection: ProductionActualModel.collection as unknown as Collection<Document>,
-      filter: scope({ start: window }),
+      filter: scope(),
       projection: { _id: 0, family: 1, start: 1, plannedQty: 1, actualQty: 1, capacityQty: 1 },
     },
     {
       name: "orders",
       collection: OrderModel.collection as unknown as Collection<Document>,
-      filter: scope({
-        $or: [
-          { deliveredDate: window },
-          { promisedDate: window },
-          { orderDate: { $gte: demandFrom, $lte: req.to } },
-        ],
-      }),
+      filter: scope(),
       projection: { _id: 0, family: 1, orderDate: 1, promisedDate: 1, deliveredDate: 1, quantity: 1 },
     },
     {
       name: "inventory",
       collection: InventorySnapshotModel.collection as unknown as Collection<Document>,
-      filter: scope({ date: { $lte: req.to } }),
+      filter: scope(),
       projection: { _id: 0, family: 1, date: 1, onHandQty: 1 },
     },
   ];
@@ -92,6 +87,6 @@ export async function computeKpis(req: KpiRequest): Promise<KpiValues> {
     orders: (d: Document) => acc.addOrder(d as OrderRowIn),
     inventory: (d: Document) => acc.addInventory(d as InventoryRowIn),
   };
-  await Promise.all(kpiQueries(req, acc.demandFrom).map((q) => stream(q, handlers[q.name])));
+  await Promise.all(kpiQueries(req).map((q) => stream(q, handlers[q.name])));
   return acc.result();
 }
