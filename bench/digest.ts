@@ -22,7 +22,7 @@ import { KpiSnapshotModel } from "../src/db/models/kpi-snapshot.ts";
 import { OrderModel } from "../src/db/models/order.ts";
 import { ProductionActualModel } from "../src/db/models/production-actual.ts";
 import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
-import { assembleDigest, computeDigestFacts, reportingWeek, storeDigestFacts } from "../src/digest/index.ts";
+import { assembleDigest, refreshDigestFacts, reportingWeek } from "../src/digest/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { saveTeamConfig } from "../src/team/team-config-store.ts";
 import { addDays } from "../src/time/dates.ts";
@@ -175,10 +175,9 @@ try {
   await mongoose.connection.dropDatabase();
   const [, seedMs] = await time(seed);
   const week = reportingWeek(NOW, TZ);
-  const [facts, factsMs] = await time(() => computeDigestFacts(TEAM, week));
-  await storeDigestFacts(facts, NOW);
   const { loadTeamConfig } = await import("../src/team/team-config-store.ts");
   const cfg = (await loadTeamConfig(TEAM))!;
+  const [, factsMs] = await time(() => refreshDigestFacts(TEAM, cfg, week, NOW));
   const client = new WebClient("xoxb-bench-token", {
     slackApiUrl: standIn.apiUrl,
     retryConfig: { retries: 0 },

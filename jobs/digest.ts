@@ -15,6 +15,7 @@ import {
   type DigestData,
   ensureDigestFacts,
   recordDigestPost,
+  refreshDigestFacts,
   reportingWeek,
 } from "../src/digest/index.ts";
 import type { Env } from "../src/env.ts";
@@ -58,6 +59,8 @@ export interface PostDigestOptions {
   recordFailure?: (f: JobFailure) => void;
   job?: string;
   periodKey?: string;
+  /** Recompute the per-family facts first (digests on demand); else the KPI job's stored ones are used. */
+  freshFacts?: boolean;
 }
 
 export async function renderCharts(specs: ChartSpec[]): Promise<RenderedChart[]> {
@@ -107,7 +110,9 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
       opts.recordFailure?.(f);
     },
   });
-  await ensureDigestFacts(opts.teamId, reportingWeek(opts.now, config.timezone), opts.now);
+  const week = reportingWeek(opts.now, config.timezone);
+  if (opts.freshFacts) await refreshDigestFacts(opts.teamId, config, week, opts.now);
+  else await ensureDigestFacts(opts.teamId, config, week, opts.now);
   const data = await assembleDigest(opts.teamId, config, opts.now);
   const { images, pngs } = await prepareCharts(data.charts, opts.env);
   const message = digestMessage(data, { images, chartsFollow: pngs.length > 0 });

@@ -5,7 +5,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
 import { refreshExecDashboards } from "../commands/exec-dashboard.ts";
-import { computeDigestFacts, reportingWeek, storeDigestFacts } from "../src/digest/index.ts";
+import { refreshDigestFacts, reportingWeek } from "../src/digest/index.ts";
 import { refreshSnapshots } from "../src/kpi/snapshots.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
 
@@ -18,8 +18,7 @@ export async function recomputeKpis(
   const snapshots = await refreshSnapshots(ctx.teamId, ctx.clock);
   const snapMs = Math.round(performance.now() - started);
   const week = reportingWeek(ctx.now, ctx.config.timezone);
-  const facts = await computeDigestFacts(ctx.teamId, week);
-  await storeDigestFacts(facts, ctx.clock.now());
+  await refreshDigestFacts(ctx.teamId, ctx.config, week, ctx.clock.now());
   const factsMs = Math.round(performance.now() - started) - snapMs;
   const dashboards = await refreshExecDashboards(client, deps, ctx.teamId);
   const summary = { weeks: snapshots.map((s) => s.week), factsWeek: week.week, dashboards, snapMs, factsMs };

@@ -3,7 +3,7 @@
  * only to the caller. A manual post does not count as the week's scheduled run.
  */
 import { postDigest, prepareCharts } from "../../jobs/digest.ts";
-import { assembleDigest, ensureDigestFacts, reportingWeek } from "../../src/digest/index.ts";
+import { assembleDigest, refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
 import { UserError } from "../../src/errors.ts";
 import { requireTeamConfig } from "../../src/team/team-config-store.ts";
 import { digestMessage } from "../../views/digest.ts";
@@ -26,7 +26,8 @@ export const digest: Subcommand = {
     }
     const now = ctx.deps.clock.now();
     if (mode === "preview") {
-      await ensureDigestFacts(ctx.teamId, reportingWeek(now, cfg.timezone), now);
+      // On demand means current: the facts are recomputed (the scheduled digest uses the KPI job's).
+      await refreshDigestFacts(ctx.teamId, cfg, reportingWeek(now, cfg.timezone), now);
       const data = await assembleDigest(ctx.teamId, cfg, now);
       // Ephemeral messages cannot carry files: QuickChart images when configured, else a note.
       const images =

@@ -5,7 +5,7 @@
  */
 import { KPI_WEEKS } from "../charts/kpi-trend.ts";
 import type { ChartSpec } from "../charts/types.ts";
-import { recentForecastValueAdded, type WindowFva } from "../fva/load-fva.ts";
+import type { WindowFva } from "../fva/load-fva.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type CycleOverview, cycleOverview } from "./cycle-section.ts";
 import { digestCharts, planSourceText } from "./digest-charts.ts";
@@ -50,6 +50,7 @@ export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date)
     exceptions: facts,
     planSource: planSourceText(facts?.production.planSource ?? null),
     charts: digestCharts(cfg, weeks, snapshots, facts),
-    fva: await recentForecastValueAdded(cfg, week.to).catch(() => null),
+    // Computed with the facts by the KPI job (it streams every demand actual: too slow for here).
+    fva: facts?.fva ?? null,
   };
 }

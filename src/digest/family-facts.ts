@@ -7,7 +7,9 @@
  * - plan vs actual and capacity utilization by family, for the latest production period: the plan is
  *   the approved supply plan (else demand plan) of the cycles that cover that month, falling back to
  *   production.csv's planned_qty when no approved plan covers it;
- * - late orders: open at the week's end and past their promised date, and deliveries late in the week.
+ * - late orders: open at the week's end and past their promised date, and deliveries late in the week;
+ * - forecast value added over the last three months (src/fva, issue 6), which also streams the demand
+ *   actuals: here, in the KPI job, rather than in the digest (~60 µs per row on FerretDB).
  *
  * The queries filter on the team only and the rest happens here: FerretDB 1.24 evaluates any other
  * filter by scanning in Go, and a selective one leaves long silences between batches (measured: 5 s
@@ -23,7 +25,9 @@ import { DemandActualModel } from "../db/models/demand-actual.ts";
 import { DigestFactsModel } from "../db/models/digest-facts.ts";
 import { OrderModel } from "../db/models/order.ts";
 import { ProductionActualModel } from "../db/models/production-actual.ts";
+import { recentForecastValueAdded, type WindowFva } from "../fva/load-fva.ts";
 import { loadPlanVersion } from "../plans/plan-store.ts";
+import type { TeamConfig } from "../team/team-config.ts";
 import { addDays, daysBetween } from "../time/dates.ts";
 
 export interface ForecastError {
@@ -77,6 +81,8 @@ export interface DigestFacts {
     utilization: FamilyUtilization[];
     overCapacityCount: number;
   };
+  /** Forecast value added over the last three months; null when it could not be computed. */
+  fva: WindowFva | null;
   orders: {
     openLate: number;
     openLateQty: number;
@@ -287,14 +293,16 @@ const worstLate = (orders: LateOrder[], n: number) => topN(orders, n, (o) => o.d
 
 export async function computeDigestFacts(
   teamId: string,
+  cfg: TeamConfig,
   week: { week: string; from: string; to: string },
 ): Promise<DigestFacts> {
-  const [demand, production, orders] = await Promise.all([
+  const [demand, production, orders, fva] = await Promise.all([
     demandFacts(teamId, week.to),
     productionFacts(teamId, week.to),
     orderFacts(teamId, week.from, week.to),
+    recentForecastValueAdded(cfg, week.to).catch(() => null),
   ]);
-  return { teamId, week: week.week, from: week.from, to: week.to, demand, production, orders };
+  return { teamId, week: week.week, from: week.from, to: week.to, demand, production, fva, orders };
 }
 
 export async function storeDigestFacts(facts: DigestFacts, now: Date): Promise<void> {
@@ -314,18 +322,27 @@ export async function loadDigestFacts(
   return { ...(d.facts as unknown as DigestFacts), computedAt: d.computedAt };
 }
 
-/**
- * The facts for a week, computed now when the KPI job has not stored them yet (first digest of a new
- * team, or a digest on demand before the morning job).
- */
-export async function ensureDigestFacts(
+/** Computes and stores the facts of a week (the KPI job; digests on demand, which want them fresh). */
+export async function refreshDigestFacts(
   teamId: string,
+  cfg: TeamConfig,
   week: { week: string; from: string; to: string },
   now: Date,
 ): Promise<DigestFacts> {
-  const stored = await loadDigestFacts(teamId, week.week);
-  if (stored) return stored;
-  const facts = await computeDigestFacts(teamId, week);
+  const facts = await computeDigestFacts(teamId, cfg, week);
   await storeDigestFacts(facts, now);
   return facts;
+}
+
+/**
+ * The stored facts of a week, computed now when the KPI job has not stored them yet (the first digest
+ * of a new team).
+ */
+export async function ensureDigestFacts(
+  teamId: string,
+  cfg: TeamConfig,
+  week: { week: string; from: string; to: string },
+  now: Date,
+): Promise<DigestFacts> {
+  return (await loadDigestFacts(teamId, week.week)) ?? refreshDigestFacts(teamId, cfg, week, now);
 }

@@ -9,6 +9,7 @@ export {
   type DigestFacts,
   ensureDigestFacts,
   loadDigestFacts,
+  refreshDigestFacts,
   storeDigestFacts,
 } from "./family-facts.ts";
 export { DIGEST_KPIS, type KpiKey } from "./kpi-catalog.ts";

@@ -3,8 +3,9 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
-import { computeDigestFacts, reportingWeek, storeDigestFacts } from "../../src/digest/index.ts";
-import { saveTeam } from "../schedule/fixtures.ts";
+import { refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
+import { TeamConfigSchema } from "../../src/team/team-config.ts";
+import { saveTeam, teamConfig } from "../schedule/fixtures.ts";
 import { checkView } from "../support/block-kit-limits.ts";
 import { useHarness } from "../support/harness.ts";
 import { seedActuals, seedSnapshots } from "./fixtures.ts";
@@ -31,7 +32,12 @@ describe("/sop digest and the executive dashboard", () => {
       csv: "family,period,quantity\nFamily 0001,2027-02,1200\nFamily 0002,2027-03,800\n",
       source: "cli",
     });
-    await storeDigestFacts(await computeDigestFacts(TEAM, reportingWeek(NOW, "Europe/Berlin")), NOW);
+    await refreshDigestFacts(
+      TEAM,
+      TeamConfigSchema.parse(teamConfig(TEAM)),
+      reportingWeek(NOW, "Europe/Berlin"),
+      NOW,
+    );
   });
   beforeEach(() => h().standIn.reset());
 

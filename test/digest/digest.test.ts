@@ -10,16 +10,12 @@ import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
-import {
-  computeDigestFacts,
-  latestDigestPost,
-  reportingWeek,
-  storeDigestFacts,
-} from "../../src/digest/index.ts";
+import { latestDigestPost, refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
 import { findRun } from "../../src/schedule/job-runs.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
+import { TeamConfigSchema } from "../../src/team/team-config.ts";
 import { pixelStats, pngSize } from "../charts/png.ts";
-import { saveTeam } from "../schedule/fixtures.ts";
+import { saveTeam, teamConfig } from "../schedule/fixtures.ts";
 import { capturingLogger } from "../schedule/logs.ts";
 import { checkMessage } from "../support/block-kit-limits.ts";
 import { useHarness } from "../support/harness.ts";
@@ -60,7 +56,12 @@ describe("weekly digest", () => {
       decision: "approve",
     });
     await startCycle({ teamId: TEAM, period: "2027-02", by: "U0LEAD", at: new Date("2027-02-01T06:00:00Z") });
-    await storeDigestFacts(await computeDigestFacts(TEAM, reportingWeek(NOW, "Europe/Berlin")), NOW);
+    await refreshDigestFacts(
+      TEAM,
+      TeamConfigSchema.parse(teamConfig(TEAM)),
+      reportingWeek(NOW, "Europe/Berlin"),
+      NOW,
+    );
   });
   beforeEach(() => {
     h().standIn.reset();
