@@ -57,9 +57,10 @@ async function serve(which: Which): Promise<void> {
   const logger = createLogger(env.LOG_LEVEL);
   let stop: () => Promise<void>;
   let port: number;
+  const inFlight = new InFlight();
   if (which === "ours") {
     await connectDatabase(env.MONGODB_URI!, { logger });
-    const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() });
+    const running = await startApp({ env, logger, clock: systemClock, inFlight });
     port = running.port;
     stop = async () => {
       await running.stop();
@@ -72,6 +73,8 @@ async function serve(which: Which): Promise<void> {
   }
   process.on("message", async (m) => {
     if (m === "cpu") process.send!({ cpu: process.cpuUsage() });
+    // All work after acks finished (replies, DMs, App Home refreshes), so the next round starts on an idle app.
+    if (m === "drain") process.send!({ drained: await inFlight.drain(120_000) });
     if (m === "stop") {
       await stop();
       process.exit(0);
@@ -94,6 +97,8 @@ interface AppProcess {
   url: string;
   /** CPU microseconds (user + system) the process has used so far. */
   cpu(): Promise<number>;
+  /** Resolves when the app has no work in flight any more (false: still busy after 2 minutes). */
+  drain(): Promise<boolean>;
 }
 
 function spawnApp(which: Which, env: Record<string, string>): Promise<AppProcess> {
@@ -118,9 +123,20 @@ function spawnApp(which: Which, env: Record<string, string>): Promise<AppProcess
       child.on("message", onMessage);
       child.send("cpu");
     });
+  const drain = () =>
+    new Promise<boolean>((resolve) => {
+      const onMessage = (m: unknown) => {
+        const d = (m as { drained?: boolean }).drained;
+        if (d === undefined) return;
+        child.off("message", onMessage);
+        resolve(d);
+      };
+      child.on("message", onMessage);
+      child.send("drain");
+    });
   return new Promise((resolve, reject) => {
     child.once("message", (m) =>
-      resolve({ child, cpu, url: `http://127.0.0.1:${(m as { port: number }).port}/slack/events` }),
+      resolve({ child, cpu, drain, url: `http://127.0.0.1:${(m as { port: number }).port}/slack/events` }),
     );
     child.once("exit", (code) => reject(new Error(`${which} app exited with ${code}`)));
   });
@@ -131,6 +147,8 @@ interface Cell {
   cpuMicros: number;
   requests: number;
   wallMs: number;
+  /** Longest wait, after a round's last reply arrived, until the app had no work in flight. */
+  tailMs: number;
 }
 
 // ---- parent: database, stand-in, both apps, the rounds -------------------------------------------
@@ -157,7 +175,7 @@ async function main(): Promise<void> {
     bare: await spawnApp("bare", env),
   };
   const only = process.env.ONLY?.split(",");
-  const all = await scenarios({ standIn, oursUrl: apps.ours.url, secret: SIGNING_SECRET, uri }, log);
+  const all = await scenarios({ standIn, oursUrl: apps.ours.url, secret: SIGNING_SECRET, uri }, log, ROUNDS);
   const list = only ? all.filter((s) => only.includes(s.name)) : all;
   // One warm keep-alive pool per app, large enough for the highest concurrency.
   const maxC = Math.max(...CONCURRENCY);
@@ -167,7 +185,7 @@ async function main(): Promise<void> {
   const problems: string[] = [];
 
   const runRound = async (which: Which, s: Scenario, c: number, model: Model, record: boolean) => {
-    const built = Array.from({ length: perRound(c) }, () => s.build());
+    const built = Array.from({ length: (s.perRound ?? perRound)(c) }, () => s.build(which));
     const ts = Math.floor(Date.now() / 1000);
     const reqs: SignedRequest[] = built.map((b) => signedRequest(SIGNING_SECRET, b.body, b.contentType, ts));
     const mark = s.workMark();
@@ -184,6 +202,7 @@ async function main(): Promise<void> {
         ? await runLoad(apps[which].url, reqs, c, agents[which])
         : await runBursts(apps[which].url, reqs, c, agents[which], async (sent) => {
             await drain(sent);
+            await apps[which].drain();
             await new Promise((r) => setTimeout(r, BURST_PAUSE_MS));
           });
     for (const [status, k] of result.statuses)
@@ -193,14 +212,19 @@ async function main(): Promise<void> {
       owed.expected += done.expected;
       owed.arrived += done.arrived;
     }
+    const idleFrom = performance.now();
+    if (!(await apps[which].drain()))
+      problems.push(`${which} ${s.name} c=${c}: still busy 2 min after the round`);
+    const tailMs = performance.now() - idleFrom;
     const cpuMicros = (await apps[which].cpu()) - cpuBefore;
     if (process.env.DEBUG_ROUNDS)
       log(
-        `  ${which} ${model} ${s.name} c=${c}: p50 ${percentile(result.latencies, 50).toFixed(1)} p99 ${percentile(result.latencies, 99).toFixed(1)} max ${Math.max(...result.latencies).toFixed(1)} >50ms: ${result.latencies.filter((x) => x > 50).length}`,
+        `  ${which} ${model} ${s.name} c=${c}: p50 ${percentile(result.latencies, 50).toFixed(1)} p99 ${percentile(result.latencies, 99).toFixed(1)} max ${Math.max(...result.latencies).toFixed(1)} >50ms: ${result.latencies.filter((x) => x > 50).length} busy after: ${Math.round(tailMs)} ms`,
       );
     if (!record) return;
     const key = `${model}|${s.name}|${c}|${which}`;
-    const cell = cells.get(key) ?? { latencies: [], cpuMicros: 0, requests: 0, wallMs: 0 };
+    const cell = cells.get(key) ?? { latencies: [], cpuMicros: 0, requests: 0, wallMs: 0, tailMs: 0 };
+    cell.tailMs = Math.max(cell.tailMs, tailMs);
     cell.latencies.push(...result.latencies);
     cell.cpuMicros += cpuMicros;
     cell.requests += reqs.length;
@@ -212,12 +236,17 @@ async function main(): Promise<void> {
     `pinning: ${PIN ? `apps on CPU ${CPU_COUNT - 1}, loader/stand-in/database on 0-${CPU_COUNT - 2}` : "off"}`,
   );
   log("warm-up");
-  for (const s of list)
-    for (const w of ["ours", "bare"] as const) await runRound(w, s, maxC, "closed", false);
+  for (const s of list) {
+    const model = s.models?.[0] ?? "closed";
+    for (const w of ["ours", "bare"] as const)
+      await runRound(w, s, model === "closed" ? maxC : 10, model, false);
+  }
   for (const model of MODELS) {
-    for (const s of list) {
+    for (const s of list.filter((x) => !x.models || x.models.includes(model))) {
       for (const c of CONCURRENCY) {
-        log(`${model}: ${s.name} at ${c} concurrent, ${ROUNDS} rounds × ${perRound(c)} requests per app`);
+        log(
+          `${model}: ${s.name} at ${c} concurrent, ${ROUNDS} rounds × ${(s.perRound ?? perRound)(c)} requests per app`,
+        );
         for (let r = 0; r < ROUNDS; r++) {
           const order: Which[] = r % 2 === 0 ? ["ours", "bare"] : ["bare", "ours"];
           for (const w of order) await runRound(w, s, c, model, true);
@@ -239,17 +268,17 @@ async function main(): Promise<void> {
     const rows = [
       `### ${MODEL_TITLE[model]}`,
       "",
-      "| request | concurrent | ours p50 | bare p50 | ours p99 | bare p99 | **p99 ours ÷ bare** | ours max | CPU µs/req ours / bare | samples per app |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| request | concurrent | ours p50 | bare p50 | ours p99 | bare p99 | **p99 ours ÷ bare** | ours max | CPU µs/req ours / bare | ours busy after the last reply, ms | samples per app |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ];
-    for (const s of list) {
+    for (const s of list.filter((x) => !x.models || x.models.includes(model))) {
       for (const c of CONCURRENCY) {
         const o = cells.get(`${model}|${s.name}|${c}|ours`)!;
         const b = cells.get(`${model}|${s.name}|${c}|bare`)!;
         const ratio = percentile(o.latencies, 99) / percentile(b.latencies, 99);
         worst = Math.max(worst, ratio);
         rows.push(
-          `| ${s.label} | ${c} | ${fmt(percentile(o.latencies, 50))} | ${fmt(percentile(b.latencies, 50))} | ${fmt(percentile(o.latencies, 99))} | ${fmt(percentile(b.latencies, 99))} | **${ratio.toFixed(2)}** | ${fmt(Math.max(...o.latencies))} | ${Math.round(o.cpuMicros / o.requests)} / ${Math.round(b.cpuMicros / b.requests)} | ${o.latencies.length} |`,
+          `| ${s.label} | ${c} | ${fmt(percentile(o.latencies, 50))} | ${fmt(percentile(b.latencies, 50))} | ${fmt(percentile(o.latencies, 99))} | ${fmt(percentile(b.latencies, 99))} | **${ratio.toFixed(2)}** | ${fmt(Math.max(...o.latencies))} | ${Math.round(o.cpuMicros / o.requests)} / ${Math.round(b.cpuMicros / b.requests)} | ${Math.round(o.tailMs)} | ${o.latencies.length} |`,
         );
       }
     }

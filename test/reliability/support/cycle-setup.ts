@@ -29,13 +29,16 @@ export function exampleTeam(teamId = TEAM): Record<string, unknown> {
   return { ...cfg, team: teamId };
 }
 
-/** A valid plan: `families` families × 18 months from 2027-01. */
-export function planCsv(families = 3): string {
+/** A valid plan: `families` families × 18 months from `start` (YYYY-MM). */
+export function planCsv(families = 3, start = PERIOD): string {
+  const [y0, m0] = start.split("-").map(Number) as [number, number];
   const lines = ["family,period,quantity"];
   for (let f = 0; f < families; f++) {
     for (let i = 0; i < 18; i++) {
-      const y = 2027 + Math.floor(i / 12);
-      lines.push(`FAM-${f},${y}-${String((i % 12) + 1).padStart(2, "0")},${100 + f + i}`);
+      const idx = y0 * 12 + (m0 - 1) + i;
+      lines.push(
+        `FAM-${f},${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")},${100 + f + i}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
