@@ -10,7 +10,9 @@
  *  3. per chart: in-process PNG vs building the QuickChart URL.
  * Run: npx tsx bench/digest.ts [--families 5000] [--weeks 8] [--orders 20000] [--reps 10]
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
 import mongoose from "mongoose";
 import team from "../examples/team.json" with { type: "json" };
@@ -227,6 +229,12 @@ try {
       const [buf, t] = await time(() => renderPng(spec));
       png.push(t);
       size = buf.length;
+      if (i === 0) {
+        // The charts of the 5,000-family team, to look at.
+        const dir = join(import.meta.dirname, "out");
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `digest-${spec.id}.png`), buf);
+      }
       const [u, tu] = await time(async () => quickChartUrl(spec, "https://quickchart.io"));
       url.push(tu);
       length = u.length;
