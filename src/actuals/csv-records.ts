@@ -51,6 +51,14 @@ function countBreaks(fields: string[]): { all: number; crlf: number } {
 
 /** Every record of the source, blank lines skipped; throws CsvSyntaxError for malformed CSV. */
 export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(source)) yield* batch;
+}
+
+/**
+ * The records in batches (whatever the parser produced since the last batch): one await per batch
+ * instead of one per record, which matters at hundreds of thousands of rows.
+ */
+export async function* readCsvBatches(source: CsvSource): AsyncGenerator<CsvRecord[]> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
   // Records are taken from 'data' events (not the async iterator, which drops the records parsed before an
   // error), so the line of a syntax error is known relative to the last good record.
@@ -84,14 +92,17 @@ export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvReco
   let overCount = 0;
   try {
     for (;;) {
-      const record = queue.shift();
-      if (record) {
-        const start = line;
-        const { all, crlf } = countBreaks(record);
-        overCount += crlf;
-        line += 1 + all;
-        if (record.length === 1 && record[0] === "") continue; // a blank line
-        yield { line: start, fields: record };
+      if (queue.length > 0) {
+        const batch: CsvRecord[] = [];
+        for (const record of queue.splice(0, queue.length)) {
+          const start = line;
+          const { all, crlf } = countBreaks(record);
+          overCount += crlf;
+          line += 1 + all;
+          if (record.length === 1 && record[0] === "") continue; // a blank line
+          batch.push({ line: start, fields: record });
+        }
+        if (batch.length > 0) yield batch;
         continue;
       }
       if (failure !== undefined) {

@@ -3,7 +3,7 @@
  * duplicate keys. Problems carry the file's own line numbers (header = line 1); the first
  * MAX_LISTED are kept, the rest only counted.
  */
-import { type CsvSource, CsvSyntaxError, readCsvRecords } from "./csv-records.ts";
+import { type CsvSource, CsvSyntaxError, readCsvBatches } from "./csv-records.ts";
 import { type ActualsKind, KIND_SPECS } from "./kinds.ts";
 
 export const MAX_LISTED = 50;
@@ -72,42 +72,55 @@ export async function readActuals<Row>(
   let headerWidth = 0;
   let sawHeader = false;
   let dataRows = 0;
+  let stop = false;
+  let currentLine = 0;
+  // One reusable input object for every row (no per-row closures).
+  const cells = { fields: [] as string[] };
+  const rowInput = {
+    cell: (column: string) => cells.fields[index!.get(column)!] ?? "",
+    problem: (message: string) => problems.add(currentLine, message),
+    families,
+  };
   try {
-    for await (const { line, fields } of readCsvRecords(source)) {
-      if (!sawHeader) {
-        sawHeader = true;
-        headerWidth = fields.length;
-        index = checkHeader(spec.columns, fields, problems);
-        // Without a usable header the rows cannot be read meaningfully; report the header alone.
-        if (problems.count > 0) break;
-        continue;
+    for await (const batch of readCsvBatches(source)) {
+      for (const { line, fields } of batch) {
+        if (!sawHeader) {
+          sawHeader = true;
+          headerWidth = fields.length;
+          index = checkHeader(spec.columns, fields, problems);
+          // Without a usable header the rows cannot be read meaningfully; report the header alone.
+          if (problems.count > 0) {
+            stop = true;
+            break;
+          }
+          continue;
+        }
+        if (fields.every((f) => f.trim() === "")) continue; // spreadsheet exports end with ",,,," rows
+        dataRows++;
+        if (fields.length !== headerWidth) {
+          const missing = spec.columns.filter((c) => (index!.get(c) ?? 0) >= fields.length);
+          problems.add(
+            line,
+            fields.length > headerWidth
+              ? `${fields.length} values, but the header has ${headerWidth} columns (an unquoted comma?)`
+              : `${fields.length} values, but the header has ${headerWidth} columns (no value for ${missing.join(", ")})`,
+          );
+          continue;
+        }
+        cells.fields = fields;
+        currentLine = line;
+        const row = spec.parseRow(rowInput);
+        if (row === undefined) continue;
+        const key = spec.keyParts(row).join("\u0000");
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.add(line, `duplicate ${spec.describeKey(row)} (first on line ${first})`);
+          continue;
+        }
+        seen.set(key, line);
+        rows.push(row as Row);
       }
-      if (fields.every((f) => f.trim() === "")) continue; // spreadsheet exports end with ",,,," rows
-      dataRows++;
-      if (fields.length !== headerWidth) {
-        const missing = spec.columns.filter((c) => (index!.get(c) ?? 0) >= fields.length);
-        problems.add(
-          line,
-          fields.length > headerWidth
-            ? `${fields.length} values, but the header has ${headerWidth} columns (an unquoted comma?)`
-            : `${fields.length} values, but the header has ${headerWidth} columns (no value for ${missing.join(", ")})`,
-        );
-        continue;
-      }
-      const row = spec.parseRow({
-        cell: (column) => fields[index!.get(column)!] ?? "",
-        problem: (message) => problems.add(line, message),
-        families,
-      });
-      if (row === undefined) continue;
-      const key = spec.keyParts(row).join("\u0000");
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.add(line, `duplicate ${spec.describeKey(row)} (first on line ${first})`);
-        continue;
-      }
-      seen.set(key, line);
-      rows.push(row as Row);
+      if (stop) break;
     }
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
