@@ -39,7 +39,7 @@ export interface SchedulerOptions {
   keepRunsMs?: number;
   /** This instance's name on claims; default host:pid:random. */
   owner?: string;
-  /** Jobs run at once by `runDueJobs`. */
+  /** Teams handled at once by `runDueJobs` (each team's jobs run one after the other). */
   concurrency?: number;
 }
 
@@ -248,13 +248,14 @@ export class Scheduler {
   /** Runs every job of every known team that is due at `now` (see the file comment). */
   async runDueJobs(now: Date): Promise<RunOutcome[]> {
     await this.pruneDaily(now);
-    const pending = [...this.teams.keys()].flatMap((teamId) =>
-      this.opts.jobs.map((job) => () => this.runDue(teamId, job.name, now)),
-    );
-    // A few at a time: a tick after an outage may find every team's digest due at once.
+    // Per team, the jobs in their listed order (the KPI recompute before the digest that reads it, when
+    // a tick finds both due after an outage); teams a few at a time.
+    const teams = [...this.teams.keys()];
     const outcomes: (RunOutcome | null)[] = [];
     const worker = async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) outcomes.push(await next());
+      for (let teamId = teams.shift(); teamId; teamId = teams.shift()) {
+        for (const job of this.opts.jobs) outcomes.push(await this.runDue(teamId, job.name, now));
+      }
     };
     await Promise.all(Array.from({ length: this.opts.concurrency }, worker));
     return outcomes.filter((o): o is RunOutcome => o !== null);

@@ -29,6 +29,8 @@ export interface EffectDoc {
   phase: "start" | "end";
 }
 
+let seq = 0;
+
 /** Three jobs shaped like the real ones (same crons from the configuration), recording effects. */
 export function recordingJobs(owner: string, opts: { workMs?: number } = {}): JobDefinition[] {
   const make = (name: string, period: "day" | "week", cron: (c: TeamConfig) => string): JobDefinition => ({
@@ -37,9 +39,9 @@ export function recordingJobs(owner: string, opts: { workMs?: number } = {}): Jo
     cron,
     run: async (ctx) => {
       const doc = { teamId: ctx.teamId, job: name, periodKey: ctx.periodKey, attempt: ctx.attempt, owner };
-      await effects().insertOne({ ...doc, phase: "start" });
+      await effects().insertOne({ ...doc, phase: "start", seq: ++seq });
       if (opts.workMs) await new Promise((r) => setTimeout(r, opts.workMs));
-      await effects().insertOne({ ...doc, phase: "end" });
+      await effects().insertOne({ ...doc, phase: "end", seq: ++seq });
       return { ok: true };
     },
   });

@@ -63,6 +63,30 @@ describe("scheduler in one process", () => {
     expect(run?.scheduledFor.toISOString()).toBe("2027-01-04T07:00:00.000Z"); // Monday 08:00 Berlin
   });
 
+  it("runs a team's jobs in order when one tick finds several due (the KPI job before the digest)", async () => {
+    await saveTeam("T0AAA");
+    const s = scheduler(new ManualClock(new Date()), recordingJobs("a", { workMs: 50 }), { owner: "a" });
+    await s.refresh();
+    // Monday 09:00:30 Berlin, after an outage: kpi (06:00), digest (08:00) and reminders (09:00) are all due.
+    const outcomes = await s.runDueJobs(new Date("2027-01-04T08:00:30Z"));
+    expect(outcomes.map((o) => [o.job, o.ran])).toEqual([
+      ["kpi", true],
+      ["digest", true],
+      ["reminders", true],
+    ]);
+    const order = (await effects().find({}).toArray())
+      .sort((a, b) => (a.seq as number) - (b.seq as number))
+      .map((e) => `${e.job}:${e.phase}`);
+    expect(order).toEqual([
+      "kpi:start",
+      "kpi:end",
+      "digest:start",
+      "digest:end",
+      "reminders:start",
+      "reminders:end",
+    ]);
+  });
+
   it("takes over a run whose owner crashed once the lease has passed, never before", async () => {
     await saveTeam("T0AAA");
     const clock = new ManualClock(new Date("2027-01-04T07:00:30Z"));
