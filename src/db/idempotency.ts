@@ -9,7 +9,11 @@ export function isDuplicateKeyError(err: unknown): boolean {
 export async function claimOnce(teamId: string, key: string, now: Date): Promise<boolean> {
   try {
     // The driver's insertOne, not Model.create: same document, ~0.4 ms less CPU on every request (bench/ack.ts).
-    await IdempotencyKeyModel.collection.insertOne({ _id: `${teamId}:${key}`, teamId, createdAt: now } as never);
+    await IdempotencyKeyModel.collection.insertOne({
+      _id: `${teamId}:${key}`,
+      teamId,
+      createdAt: now,
+    } as never);
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
