@@ -7,7 +7,9 @@ import { smape } from "../../src/forecast/metrics.ts";
 
 // The shared data folder sits next to the repository (../shared from the repo root).
 // SOP_M3_FILE overrides it where the data lives elsewhere.
-const M3 = process.env.SOP_M3_FILE ?? fileURLToPath(new URL("../../../shared/data/m3/M3C_Monthly.csv", import.meta.url));
+const M3 =
+  process.env.SOP_M3_FILE ??
+  fileURLToPath(new URL("../../../shared/data/m3/M3C_Monthly.csv", import.meta.url));
 
 describe("M3 monthly, fixed 50-series subset (every 28th series)", () => {
   it("ours beats classic Theta and stays under the recorded bound", async () => {
