@@ -1,3 +1,4 @@
+import { type LocalParts, localDateParts } from "../cycle/time-zone.ts";
 import { isoWeekOf } from "../time/iso-week.ts";
 
 /**
@@ -5,49 +6,10 @@ import { isoWeekOf } from "../time/iso-week.ts";
  * a wall-clock time, the local date and the ISO week (the period keys of daily and weekly jobs).
  */
 
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type { LocalParts } from "../cycle/time-zone.ts";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function localParts(instant: Date, timeZone: string): LocalParts {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) {
-    if (p.type !== "literal") out[p.type] = Number(p.value);
-  }
-  return {
-    year: out.year!,
-    month: out.month!,
-    day: out.day!,
-    hour: out.hour! % 24,
-    minute: out.minute!,
-    second: out.second!,
-  };
-}
+/** The wall-clock parts of an instant in `timeZone` (one Intl implementation, shared with the cycle's due dates). */
+export const localParts: (instant: Date, timeZone: string) => LocalParts = localDateParts;
 
 const asUtcMs = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 
