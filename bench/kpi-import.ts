@@ -176,37 +176,45 @@ try {
   const imports: Record<string, unknown>[] = [];
   for (const kind of ["demand", "production", "orders", "inventory"] as const) {
     const spec = KIND_SPECS[kind];
-    // The same documents our import stores, built outside the timed section.
-    const parsed = await readActuals(kind, createReadStream(files[kind]));
-    const docs = parsed.rows.map((r) => spec.toDoc(TEAM, r));
-    const bareRun = await timed(() =>
-      bare.collection(`bare_${kind}`).bulkWrite(
-        docs.map((document) => ({ insertOne: { document } })),
-        { ordered: false },
-      ),
-    );
-    docs.length = 0;
+    // The same documents our import stores, built outside the timed sections (and not held during ours).
+    const bareInsert = async (name: string) => {
+      const parsed = await readActuals(kind, createReadStream(files[kind]));
+      const docs = parsed.rows.map((r) => spec.toDoc(TEAM, r));
+      parsed.rows.length = 0;
+      const run = await timed(() =>
+        bare.collection(name).bulkWrite(
+          docs.map((document) => ({ insertOne: { document } })),
+          { ordered: false },
+        ),
+      );
+      docs.length = 0;
+      return run;
+    };
+    const bareBefore = await bareInsert(`bare_${kind}_1`);
     const ours = await timed(() =>
       importActuals({ teamId: TEAM, kind, source: createReadStream(files[kind]) }),
     );
+    const bareAfter = await bareInsert(`bare_${kind}_2`);
+    const bareMs = (bareBefore.ms + bareAfter.ms) / 2;
     const row = {
       kind,
       rows: ours.value.rows,
       importMs: Math.round(ours.ms),
-      bareBulkWriteMs: Math.round(bareRun.ms),
-      ratio: +(ours.ms / bareRun.ms).toFixed(2),
+      bareBulkWriteMs: [Math.round(bareBefore.ms), Math.round(bareAfter.ms)],
+      ratio: +(ours.ms / bareMs).toFixed(2),
       importPeakRssMb: mb(ours.peakRss),
     };
     console.log(row);
     imports.push(row);
   }
-  const total = (k: "importMs" | "bareBulkWriteMs") => imports.reduce((a, r) => a + (r[k] as number), 0);
-  report.import = {
-    perKind: imports,
-    totalRatio: +(total("importMs") / total("bareBulkWriteMs")).toFixed(2),
-  };
+  const oursTotal = imports.reduce((a, r) => a + (r.importMs as number), 0);
+  const bareTotal = imports.reduce((a, r) => {
+    const [b1, b2] = r.bareBulkWriteMs as number[];
+    return a + (b1! + b2!) / 2;
+  }, 0);
+  report.import = { perKind: imports, totalRatio: +(oursTotal / bareTotal).toFixed(2) };
 
-  // Re-import of the same orders file: every key exists, nothing changes (one scan + hash compare).
+  // Re-import of the same orders file: every key exists, nothing changes (one scan + field compare).
   const again = await timed(() =>
     importActuals({ teamId: TEAM, kind: "orders", source: createReadStream(files.orders) }),
   );

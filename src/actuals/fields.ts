@@ -35,14 +35,18 @@ export function quantity(column: string, raw: string): Parsed<number> {
  * text once keeps a 500,000-row file cheap. Keys include the column, as messages name it.
  */
 function memo<T>(check: (column: string, raw: string) => Parsed<T>) {
-  const cache = new Map<string, Parsed<T>>();
+  const byColumn = new Map<string, Map<string, Parsed<T>>>();
   return (column: string, raw: string): Parsed<T> => {
-    const key = `${column}\u0000${raw}`;
-    let hit = cache.get(key);
+    let cache = byColumn.get(column);
+    if (cache === undefined) {
+      cache = new Map();
+      byColumn.set(column, cache);
+    }
+    let hit = cache.get(raw);
     if (hit === undefined) {
       if (cache.size > 50_000) cache.clear();
       hit = check(column, raw);
-      cache.set(key, hit);
+      cache.set(raw, hit);
     }
     return hit;
   };
