@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importActuals } from "../../src/actuals/import-actuals.ts";
+import { demandByFamily, demandByFamilyMonth, productionByFamily } from "../../src/actuals/readers.ts";
 import { computeKpis } from "../../src/kpi/compute-kpis.ts";
 import { sop } from "../actuals/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
@@ -41,6 +42,28 @@ describe("computeKpis on the hand-computed data set", () => {
     expect(
       Object.values(v).flatMap((x) => (x !== null && typeof x === "object" ? Object.values(x) : [x])),
     ).toEqual(Array(11).fill(null));
+  });
+});
+
+describe("actuals readers (same window rule as the KPIs)", () => {
+  it("sums demand and production per family over a window", async () => {
+    const jan = { from: "2026-01-01", to: "2026-01-31" };
+    expect(await demandByFamily(TEAM, jan)).toEqual([
+      { family: "Espresso machines", forecastQty: 50.5, actualQty: 40 },
+      { family: "Grinders", forecastQty: 50, actualQty: 25.5 },
+    ]);
+    expect(await productionByFamily(TEAM, jan)).toEqual([
+      { family: "Espresso machines", plannedQty: 100, actualQty: 90.5, capacityQty: 120 },
+      { family: "Grinders", plannedQty: 50, actualQty: 60, capacityQty: 80 },
+    ]);
+    // 2026-W01 (Monday 2025-12-29) counts in December 2025.
+    expect(await demandByFamilyMonth(TEAM, { from: "2025-12-01", to: "2026-02-28" })).toEqual([
+      { family: "Espresso machines", month: "2025-12", forecastQty: 100, actualQty: 80 },
+      { family: "Espresso machines", month: "2026-01", forecastQty: 50.5, actualQty: 40 },
+      { family: "Grinders", month: "2026-01", forecastQty: 50, actualQty: 25.5 },
+      { family: "Kettles", month: "2026-02", forecastQty: 10, actualQty: 12 },
+    ]);
+    expect(await productionByFamily(TEAM, { ...jan, family: "Kettles" })).toEqual([]);
   });
 });
 
