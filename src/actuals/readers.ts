@@ -9,6 +9,7 @@ import type { Collection, Document } from "mongodb";
 import { DemandActualModel } from "../db/models/demand-actual.ts";
 import { ProductionActualModel } from "../db/models/production-actual.ts";
 import { monthOf } from "../time/period.ts";
+import { teamScope } from "./team-scope.ts";
 
 export interface FamilyDemand {
   family: string;
@@ -41,7 +42,7 @@ async function each(
   projection: Document,
   fn: (d: Document) => void,
 ): Promise<void> {
-  const filter = { teamId, ...(w.family !== undefined ? { family: w.family } : {}) };
+  const filter = { ...teamScope(teamId), ...(w.family !== undefined ? { family: w.family } : {}) };
   for await (const d of collection.find(filter, { projection }).batchSize(5000))
     if (d.start >= w.from && d.start <= w.to) fn(d);
 }

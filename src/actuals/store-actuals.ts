@@ -15,6 +15,7 @@
 import type { Collection, MongoBulkWriteError } from "mongodb";
 import { isDuplicateKeyError } from "../db/idempotency.ts";
 import type { ActualsDoc } from "./kinds.ts";
+import { teamScope } from "./team-scope.ts";
 
 export interface StoreResult {
   /** Keys that did not exist before. */
@@ -67,7 +68,9 @@ async function scanTeam(
   fields: readonly string[],
 ): Promise<Map<string, Content>> {
   const found = new Map<string, Content>();
-  const cursor = coll.find({ teamId }, { projection: projectionOf(fields) }).batchSize(10_000);
+  const cursor = coll
+    .find(teamScope(teamId) as never, { projection: projectionOf(fields) })
+    .batchSize(10_000);
   for await (const doc of cursor) found.set(doc._id, doc);
   return found;
 }
@@ -77,26 +80,21 @@ function sameContent(a: Content, b: Content, fields: readonly string[]): boolean
   return true;
 }
 
-/** Inserts in batches, two in flight (the next batch is serialised while the server stores one). */
+/** Inserts in batches, one at a time (SQLite has one writer; concurrent batches only contend). */
 async function insertAll(coll: Coll, docs: ActualsDoc[]): Promise<ActualsDoc[]> {
   const collided: ActualsDoc[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < docs.length) {
-      const batch = docs.slice(next, next + INSERT_BATCH);
-      next += INSERT_BATCH;
-      try {
-        await coll.insertMany(batch, { ordered: false });
-      } catch (err) {
-        // Another import inserted some of these keys meanwhile: they are replaced like changed rows.
-        const writeErrors = (err as MongoBulkWriteError).writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0 || !list.every((e) => isDuplicateKeyError(e))) throw err;
-        for (const e of list) collided.push(batch[e.index]!);
-      }
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+    const batch = docs.slice(i, i + INSERT_BATCH);
+    try {
+      await coll.insertMany(batch, { ordered: false });
+    } catch (err) {
+      // Keys that exist after all (or that another import inserted meanwhile) are compared afterwards.
+      const writeErrors = (err as MongoBulkWriteError).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0 || !list.every((e) => isDuplicateKeyError(e))) throw err;
+      for (const e of list) collided.push(batch[e.index]!);
     }
-  };
-  await Promise.all([worker(), worker()]);
+  }
   return collided;
 }
 

@@ -8,6 +8,7 @@
  * big collection, one getMore outlasts the driver's socket timeout (measured: 1.37 M documents).
  */
 import type { Collection, Document, Filter } from "mongodb";
+import { teamScope } from "../actuals/team-scope.ts";
 import { DemandActualModel } from "../db/models/demand-actual.ts";
 import { InventorySnapshotModel } from "../db/models/inventory-snapshot.ts";
 import { OrderModel } from "../db/models/order.ts";
@@ -37,7 +38,7 @@ export interface KpiQuery {
 
 export function kpiQueries(req: KpiRequest): KpiQuery[] {
   const scope = (): Filter<Document> => ({
-    teamId: req.teamId,
+    ...teamScope(req.teamId),
     ...(req.family !== undefined ? { family: req.family } : {}),
   });
   return [

@@ -25,6 +25,5 @@ const schema = new Schema<DemandActualDoc>(
   },
   { collection: "demand_actuals", versionKey: false },
 );
-schema.index({ teamId: 1, family: 1 });
 
 export const DemandActualModel = mongoose.model<DemandActualDoc>("DemandActual", schema);

@@ -19,6 +19,5 @@ const schema = new Schema<InventorySnapshotDoc>(
   },
   { collection: "inventory_snapshots", versionKey: false },
 );
-schema.index({ teamId: 1, family: 1 });
 
 export const InventorySnapshotModel = mongoose.model<InventorySnapshotDoc>("InventorySnapshot", schema);

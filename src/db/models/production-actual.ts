@@ -27,6 +27,5 @@ const schema = new Schema<ProductionActualDoc>(
   },
   { collection: "production_actuals", versionKey: false },
 );
-schema.index({ teamId: 1, family: 1 });
 
 export const ProductionActualModel = mongoose.model<ProductionActualDoc>("ProductionActual", schema);
