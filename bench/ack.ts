@@ -251,6 +251,12 @@ async function main(): Promise<void> {
           const order: Which[] = r % 2 === 0 ? ["ours", "bare"] : ["bare", "ours"];
           for (const w of order) await runRound(w, s, c, model, true);
         }
+        // A line per finished cell, so a long run that is cut short still leaves its figures.
+        const o = cells.get(`${model}|${s.name}|${c}|ours`)!.latencies;
+        const b = cells.get(`${model}|${s.name}|${c}|bare`)!.latencies;
+        log(
+          `  → p50 ${percentile(o, 50).toFixed(2)} / ${percentile(b, 50).toFixed(2)} ms, p99 ${percentile(o, 99).toFixed(1)} / ${percentile(b, 99).toFixed(1)} ms (ours / bare), ratio p99 ${(percentile(o, 99) / percentile(b, 99)).toFixed(2)}`,
+        );
       }
     }
   }
