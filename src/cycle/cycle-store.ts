@@ -94,32 +94,68 @@ async function storeSnapshot(state: CycleState, log?: Logger): Promise<void> {
 
 /** The cycle of `teamId` for `period`, with every committed transition applied; null when not started. */
 export async function getCycle(teamId: string, period: string): Promise<CycleState | null> {
-  const doc = await CycleModel.findById(cycleId(teamId, period)).lean<CycleDoc>();
+  const id = cycleId(teamId, period);
+  const doc = (await CycleModel.findById(id).lean<CycleDoc>()) ?? (await rebuildFromStartEvent(id));
   if (!doc) return null;
   const { state, behind } = await catchUp(toState(doc));
   if (behind > 0) await storeSnapshot(state);
   return state;
 }
 
-/** Stores a new cycle; false when one already exists for that team and period (starting twice). */
+function initialDocument(state: CycleState): CycleDoc {
+  return {
+    _id: state.id,
+    teamId: state.teamId,
+    period: state.period,
+    timezone: state.timezone,
+    order: state.order,
+    startedAt: state.startedAt,
+    startedBy: state.startedBy,
+    ...snapshotFields(state),
+  };
+}
+
+/**
+ * A start whose event was logged but whose cycle document was not written (the database went away
+ * between the two): the start event carries the document, so it is stored now and the cycle is whole.
+ */
+async function rebuildFromStartEvent(id: string): Promise<CycleDoc | null> {
+  const start = await CycleEventModel.findById(cycleEventId(id, 1)).lean<CycleEventDoc>();
+  if (!start?.initial) return null;
+  const doc = { ...(start.initial as unknown as CycleDoc), _id: id };
+  await CycleModel.create(doc).catch((err) => {
+    if (!isDuplicateKeyError(err)) throw err;
+  });
+  return doc;
+}
+
+/**
+ * Starts a cycle; false when it was already started (starting twice). The start is committed by ONE
+ * insert, like every transition: event 1, carrying the initial cycle document. The cycle document is
+ * written next; if that write fails the caller hears of it (and may say "try again"), yet the start
+ * stands and the first reader rebuilds the document from the event — never a cycle without its start
+ * in the log, never a start reported that was not committed.
+ */
 export async function insertCycle(state: CycleState): Promise<boolean> {
+  const doc = initialDocument(state);
+  const { _id, ...initial } = doc;
+  const [start] = state.events;
+  if (start?.seq !== 1) throw new Error("insertCycle: a new cycle's first event is its start");
   try {
-    await CycleModel.create({
-      _id: state.id,
+    await CycleEventModel.create({
+      _id: cycleEventId(_id, 1),
       teamId: state.teamId,
       period: state.period,
-      timezone: state.timezone,
-      order: state.order,
-      startedAt: state.startedAt,
-      startedBy: state.startedBy,
-      ...snapshotFields(state),
+      ...start,
+      initial,
     });
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;
     throw err;
   }
-  // The start event also goes to the log, so the log alone tells the whole story.
-  for (const e of state.events) await insertEvent(state, e).catch(() => {});
+  await CycleModel.create(doc).catch((err) => {
+    if (!isDuplicateKeyError(err)) throw err;
+  });
   return true;
 }
 

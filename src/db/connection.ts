@@ -58,10 +58,13 @@ export async function disconnectDatabase(): Promise<void> {
   await mongoose.disconnect();
 }
 
-/** True when the server answers a ping within a second. */
+/**
+ * True when the server answers a ping within a second. Asks the server itself rather than trusting
+ * mongoose's readyState, which follows the driver's monitoring events and can lag behind a restart.
+ */
 export async function databaseReachable(): Promise<boolean> {
   const db = mongoose.connection.db;
-  if (mongoose.connection.readyState !== 1 || !db) return false;
+  if (!db) return false;
   try {
     await Promise.race([
       db.command({ ping: 1 }),

@@ -46,24 +46,39 @@ describe("the database cut between the writes of one transition", () => {
   const exists = async (collection: string, id: string) =>
     (await direct.db().collection<{ _id: string }>(collection).countDocuments({ _id: id })) === 1;
 
-  // KNOWN DEFECT (issue 3's src/cycle/cycle-store.ts, reported to the lead): insertCycle() creates the
-  // cycle document, then logs the start event with `.catch(() => {})`. Cut between the two and the admin
-  // is told "Started" while the event log — "the log alone tells the whole story" — has no start event
-  // (also seen in database-outage.test.ts under SIGKILL). `it.fails` keeps CI green while the defect is
-  // there and turns red once it is fixed: then drop `.fails` (and KNOWN_START_EVENT_GAP in that file).
-  it.fails("/sop start cut after the cycle insert: told 'Started' only when the start is whole", async () => {
-    const cut = proxy.cutAfter(insertInto("cycles"), OUTAGE_MS);
-    const { http, responseId } = await h.driver.command(LEAD, `start ${PERIOD}`);
-    expect(http.status).toBe(200);
-    await cut;
-    const reply = await h.driver.reply(responseId, 1, 15_000);
-    await sleep(OUTAGE_MS);
-    await h.settle();
-    const id = `${TEAM}|${PERIOD}`;
-    const whole = (await exists("cycles", id)) && (await exists("cycle_events", `${id}|0001`));
-    if (text(reply).includes("Started the")) expect(whole).toBe(true);
-    else expect(text(reply)).toContain("try again");
-  });
+  // A start is two writes: its event (the commit, carrying the new cycle document) and the cycle document.
+  // Cut after either, the admin is told "Started" only when both are stored, and whatever they were told,
+  // the cycle is whole once the database is back: `/sop status` shows it, `/sop start` again changes nothing.
+  for (const [where, collection, team] of [
+    ["its start event", "cycle_events", "T0CUT1"],
+    ["the cycle document", "cycles", "T0CUT3"],
+  ] as const) {
+    it(`/sop start cut after ${where}: 'Started' only when whole, and whole once the database is back`, async () => {
+      h.standIn.reset();
+      await saveTeamConfig(exampleTeam(team), "reliability-test", clock.now());
+      const admin = as("U0LEAD", team);
+      const cut = proxy.cutAfter(insertInto(collection), OUTAGE_MS);
+      const { http, responseId } = await h.driver.command(admin, `start ${PERIOD}`);
+      expect(http.status).toBe(200);
+      await cut;
+      const said = text(await h.driver.reply(responseId, 1, 15_000));
+      const id = `${team}|${PERIOD}`;
+      const whole = async () => (await exists("cycles", id)) && (await exists("cycle_events", `${id}|0001`));
+      if (said.includes("Started the")) expect(await whole()).toBe(true);
+      else expect(said).toContain("try again");
+      await sleep(OUTAGE_MS);
+      await h.settle();
+      // The start event was committed before the cut: the start stands, and the first read makes it whole.
+      expect(text(await command(h, admin, `status ${PERIOD}`))).toContain("Demand review");
+      expect(await whole()).toBe(true);
+      expect((await getCycle(team, PERIOD))?.rev).toBe(1);
+      expect(text(await command(h, admin, `start ${PERIOD}`))).toContain("already");
+      expect((await getCycle(team, PERIOD))?.rev).toBe(1);
+      console.log(
+        `[cut] /sop start cut after ${where}: the admin was told ${JSON.stringify(said.slice(0, 160))}`,
+      );
+    });
+  }
 
   it("Approve cut after its event is logged: the decision stands, whole, and a second click changes nothing", async () => {
     h.standIn.reset();

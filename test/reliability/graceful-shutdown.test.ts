@@ -1,14 +1,21 @@
 /**
  * SIGTERM under load (a deploy, a scale-down): the process stops taking requests, finishes what it
- * acknowledged — every acked command still gets its answer — and exits cleanly within 10 s.
+ * acknowledged — every acked command still gets its answer — and exits cleanly within 10 s. The load
+ * mixes reads (`/sop help`) and transitions (`/sop start` of new cycles): every start is whole (cycle and
+ * its logged start event) or absent, never half-applied.
  */
 import { MongoClient } from "mongodb";
+import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { addMonths, currentPeriod } from "../../src/cycle/period.ts";
+import { connectDatabase } from "../../src/db/connection.ts";
 import { withDatabase } from "../../src/db/provision.ts";
+import { saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { SIGNING_SECRET } from "../support/harness.ts";
 import { SlackDriver } from "../support/slack-driver.ts";
 import { SlackStandIn } from "../support/slack-standin.ts";
 import { type AppProcess, startAppProcess } from "./support/app-process.ts";
+import { exampleTeam } from "./support/cycle-setup.ts";
 import { commandTraffic, sleep } from "./support/traffic.ts";
 
 const lead = { teamId: "T0SIM", userId: "U0LEAD" };
@@ -18,16 +25,19 @@ describe("graceful shutdown under load", () => {
   let app: AppProcess | undefined;
   const uri = withDatabase(inject("mongoServerUri"), `shutdown_${process.pid}`);
 
+  const TEAMS = 20;
+  const teamOf = (t: number) => `T0SD${String(t).padStart(2, "0")}`;
+
   beforeAll(async () => {
     standIn = await new SlackStandIn().start();
+    await connectDatabase(uri);
+    for (let t = 0; t < TEAMS; t++) await saveTeamConfig(exampleTeam(teamOf(t)), "test", new Date());
   });
   afterAll(async () => {
     await app?.kill();
     await standIn?.stop();
-    const client = new MongoClient(uri);
-    await client.connect();
-    await client.db().dropDatabase();
-    await client.close();
+    await mongoose.connection.dropDatabase().catch(() => {});
+    await mongoose.disconnect();
   });
 
   it("SIGTERM during traffic: acked requests all answered, no 5xx, exit 0 within 10 s", async () => {
@@ -46,6 +56,17 @@ describe("graceful shutdown under load", () => {
     );
     // Slow Slack makes the work after ack last long enough to be caught by the signal.
     standIn.latencyMs = 150;
+    // The app runs on the real clock: start cycles in the months it accepts (12 back to 24 ahead).
+    const now = currentPeriod("Europe/Berlin", new Date());
+    const starts: { actor: { teamId: string; userId: string }; text: string }[] = [];
+    for (let m = -12; m <= 24; m++)
+      for (let t = 0; t < TEAMS; t++)
+        starts.push({ actor: { teamId: teamOf(t), userId: "U0LEAD" }, text: `start ${addMonths(now, m)}` });
+    const writes = commandTraffic(driver, lead, () => starts.shift() ?? null, {
+      workers: 2,
+      pauseMs: 100,
+      stopOnRefused: true,
+    });
     const traffic = commandTraffic(driver, lead, "help", {
       workers: Number(process.env.SHUTDOWN_WORKERS ?? 8),
       pauseMs: Number(process.env.SHUTDOWN_PAUSE ?? 10),
@@ -56,7 +77,7 @@ describe("graceful shutdown under load", () => {
     const inFlightAtTerm = traffic.sent.length;
     app.child.kill("SIGTERM");
     const exit = await app.exited;
-    await traffic.stop();
+    await Promise.all([traffic.stop(), writes.stop()]);
     standIn.latencyMs = 0;
 
     expect(exit.code).toBe(0);
@@ -65,7 +86,7 @@ describe("graceful shutdown under load", () => {
     expect(app.lines.some((l) => l.msg === "stopped")).toBe(true);
     expect(app.lines.some((l) => /did not finish in time/.test(l.msg))).toBe(false);
 
-    const { sent } = traffic;
+    const sent = [...traffic.sent, ...writes.sent];
     const acked = sent.filter((s) => s.status === 200);
     // Nothing is answered with an error status: either acked, or refused at the door (Slack retries).
     expect(sent.filter((s) => s.status !== 200 && s.status !== 0)).toEqual([]);
@@ -77,9 +98,27 @@ describe("graceful shutdown under load", () => {
     // A refused request was not half-done either: no work ran for it (Slack's retry will be the only one).
     const refused = sent.filter((s) => s.status === 0);
     expect(refused.filter((s) => standIn.responsesTo(s.responseId).length > 0)).toEqual([]);
+    // Transitions: every acked start was answered "Started" and is whole; every refused one is absent.
+    const client = await new MongoClient(uri).connect();
+    try {
+      const has = async (collection: string, id: string) =>
+        (await client.db().collection<{ _id: string }>(collection).countDocuments({ _id: id })) === 1;
+      const cycleOf = (x: (typeof writes.sent)[number]) =>
+        `${x.actor.teamId}|${x.text.slice("start ".length)}`;
+      for (const w of writes.sent.filter((x) => x.status === 200)) {
+        expect(String(standIn.responsesTo(w.responseId)[0]?.body.text), w.text).toContain("Started the");
+        expect(await has("cycles", cycleOf(w)), cycleOf(w)).toBe(true);
+        expect(await has("cycle_events", `${cycleOf(w)}|0001`), cycleOf(w)).toBe(true);
+      }
+      for (const w of writes.sent.filter((x) => x.status !== 200))
+        expect(await has("cycles", cycleOf(w)), cycleOf(w)).toBe(false);
+    } finally {
+      await client.close();
+    }
+    expect(writes.sent.filter((x) => x.status === 200).length).toBeGreaterThan(5);
     const ackedAfterTerm = acked.filter((s) => s.at >= termAt).length;
     console.log(
-      `[shutdown] ${sent.length} sent, ${acked.length} acked (${ackedAfterTerm} sent after SIGTERM), ${sent.length - acked.length} refused; exit ${exit.code} after ${exit.at - termAt} ms; every acked command answered`,
+      `[shutdown] ${sent.length} sent (${writes.sent.length} /sop start), ${acked.length} acked (${ackedAfterTerm} sent after SIGTERM), ${sent.length - acked.length} refused; exit ${exit.code} after ${exit.at - termAt} ms; every acked command answered`,
     );
   });
 });

@@ -2,6 +2,7 @@
  * The audit log of cycle transitions, insert-only, `_id` = `${teamId}|${period}|${seq}` (seq zero-padded).
  * Inserting event n is the transition's commit: the unique `_id` lets exactly one of any number of
  * concurrent clicks win, on MongoDB and on FerretDB alike (whose findAndModify is not atomic).
+ * Starting a cycle is committed the same way: event 1 carries the initial cycle document.
  */
 import mongoose, { Schema } from "mongoose";
 
@@ -20,6 +21,8 @@ export interface CycleEventDoc {
   version: number | null;
   opened: string | null;
   closed: boolean;
+  /** On the start event only: the new cycle document, so the log alone can rebuild the cycle. */
+  initial?: Record<string, unknown>;
 }
 
 const schema = new Schema<CycleEventDoc>(
@@ -38,6 +41,7 @@ const schema = new Schema<CycleEventDoc>(
     version: { type: Number, default: null },
     opened: { type: String, default: null },
     closed: { type: Boolean, default: false },
+    initial: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: "cycle_events", versionKey: false },
 );
