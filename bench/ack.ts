@@ -14,6 +14,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import type { Agent, Server } from "node:http";
+import { createWriteStream } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startApp } from "../commands/app.ts";
@@ -110,8 +111,11 @@ function spawnApp(which: Which, env: Record<string, string>): Promise<AppProcess
   const child = spawn(cmd as string, args as string[], {
     env: { ...process.env, ...env },
     // Logs go where production sends them, at the production level; here: nowhere.
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    stdio: ["ignore", process.env.APP_LOG_DIR ? "pipe" : "ignore", "inherit", "ipc"],
   });
+  // APP_LOG_DIR=dir keeps each app's JSON log lines (for looking into a slow cell).
+  if (process.env.APP_LOG_DIR)
+    child.stdout?.pipe(createWriteStream(`${process.env.APP_LOG_DIR}/${which}.log`));
   const cpu = () =>
     new Promise<number>((resolve) => {
       const onMessage = (m: unknown) => {

@@ -4,16 +4,14 @@
  * on a free loopback port with its data under .data/. The same module serves the demo, dev, `npm run db`
  * and the tests, so every path runs against the same kind of server.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { MongoClient } from "mongodb";
+import { buildFerretDb as buildPatchedFerretDb, findOnPath } from "./ferretdb-build.ts";
 
-const execFileAsync = promisify(execFile);
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ferretSource = join(repoRoot, "db/ferretdb");
 const cacheDir = join(repoRoot, ".cache/ferretdb");
@@ -99,45 +97,9 @@ export async function provisionDatabase(opts: ProvisionOptions = {}): Promise<Pr
   return { serverUri, kind, stop };
 }
 
-/** Builds the FerretDB launcher once; rebuilt only when its Go source changes. */
-export async function buildFerretDb(log: (line: string) => void = () => {}): Promise<string> {
-  const stamp = createHash("sha256");
-  for (const f of ["main.go", "go.mod", "go.sum"]) stamp.update(readFileSync(join(ferretSource, f)));
-  const bin = join(cacheDir, `ferretdb-sop-${stamp.digest("hex").slice(0, 12)}`);
-  if (existsSync(bin)) return bin;
-  const go = findOnPath("go", process.env);
-  if (!go)
-    throw new Error(
-      "FerretDB needs Go to build (no `go` on PATH); set MONGODB_URI or install mongod instead",
-    );
-  mkdirSync(cacheDir, { recursive: true });
-  log("building FerretDB 1.24 (first run only, about a minute)…");
-  const started = Date.now();
-  const tmp = `${bin}.tmp-${process.pid}`;
-  try {
-    await execFileAsync(go, ["build", "-trimpath", "-o", tmp, "."], {
-      cwd: ferretSource,
-      env: { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-mod=mod" },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (err) {
-    const e = err as { stderr?: string; message: string };
-    throw new Error(`FerretDB build failed: ${(e.stderr ?? e.message).trim()}`);
-  }
-  // Rename is atomic, so concurrent first runs never start a half-written binary.
-  const { renameSync } = await import("node:fs");
-  renameSync(tmp, bin);
-  log(`FerretDB built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${bin}`);
-  return bin;
-}
-
-function findOnPath(cmd: string, env: NodeJS.ProcessEnv): string | null {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, cmd);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+/** Builds the FerretDB launcher once (src/db/ferretdb-build.ts); rebuilt only when its source changes. */
+export function buildFerretDb(log: (line: string) => void = () => {}): Promise<string> {
+  return buildPatchedFerretDb(ferretSource, cacheDir, log);
 }
 
 export function freePort(): Promise<number> {
