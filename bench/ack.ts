@@ -13,8 +13,8 @@
  * Run: npx tsx bench/ack.ts   (ROUNDS=6, REQUESTS_SCALE=1, LOG_LEVEL=info, PROFILE=ours|bare, ONLY=command,action,view, MODELS=closed,burst)
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import type { Agent, Server } from "node:http";
 import { createWriteStream } from "node:fs";
+import type { Agent, Server } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startApp } from "../commands/app.ts";

@@ -2,7 +2,7 @@
  * Builds the Bolt app: HTTP receiver at /slack/events (or Socket Mode), GET /healthz, every listener
  * registered by its folder's register(app), and a start/stop pair that shuts down gracefully.
  */
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable } from "../src/db/connection.ts";
@@ -92,6 +92,11 @@ export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Pr
   const server = started as Server | undefined;
   const address = server && typeof server.address === "function" ? server.address() : null;
   const port = address && typeof address === "object" ? address.port : deps.env.PORT;
+  // Requests not yet answered hold back new post-ack work (acks first, see commands/in-flight.ts).
+  server?.on?.("request", (_req: IncomingMessage, res: ServerResponse) => {
+    deps.inFlight.noteRequest(1);
+    res.once("close", () => deps.inFlight.noteRequest(-1));
+  });
   deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
   const jobs = opts.jobs ? await startJobs(app.client, deps) : undefined;
   let stopping: Promise<void> | undefined;

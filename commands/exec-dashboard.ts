@@ -1,12 +1,12 @@
 /**
  * The executive review dashboard in App Home: registers its section with the App Home publisher
  * (executives and admins only), and re-publishes those people's App Home when a cycle changed — after
- * any interaction that moved a phase (a middleware that looks once the listener has finished, off the
- * ack path) and after each KPI recompute (jobs/kpi.ts).
+ * any interaction whose listener committed a cycle change in this process (a middleware that looks once
+ * the listener and its work have finished, off the ack path) and after each KPI recompute (jobs/kpi.ts).
  */
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
+import { committedChanges } from "../src/cycle/cycle-store.ts";
 import { dashboardAudience, dashboardData, seesDashboard } from "../src/digest/dashboard.ts";
 import { loadTeamConfig } from "../src/team/team-config-store.ts";
 import { execDashboardBlocks } from "../views/exec-dashboard.ts";
@@ -36,14 +36,6 @@ export async function refreshExecDashboards(
   return published;
 }
 
-/** What the team's nearby cycles look like now (period and revision), to notice a change cheaply. */
-async function cycleSignature(teamId: string, now: Date): Promise<string | null> {
-  const cfg = await loadTeamConfig(teamId);
-  if (!cfg) return null;
-  const cycles = await nearbyCycles(teamId, cfg, now);
-  return cycles.map((c) => `${c.period}:${c.rev}`).join(",");
-}
-
 function teamOf(body: Record<string, unknown>): string {
   const team = body.team as { id?: string } | undefined;
   const user = body.user as { team_id?: string } | undefined;
@@ -62,36 +54,31 @@ export function register(app: App, deps: AppDeps): void {
     return execDashboardBlocks(await dashboardData(teamId, cfg, now));
   });
 
-  // Last seen cycle signature per team in this process: an optimisation only (a replica that has not
-  // seen it refreshes once); never a lock.
-  const seen = new Map<string, string>();
+  // After the interaction's listener (and its work) finished: refresh only if it committed a change.
   app.use(async ({ body, next, client }) => {
     const b = body as unknown as Record<string, unknown>;
     const teamId = teamOf(b);
     if (!teamId || !mayChangeCycle(b)) return next();
-    // Tracked before the listener runs, so shutdown (and tests) wait for the refresh that follows it.
-    let listenerDone: () => void = () => {};
-    const gate = new Promise<void>((r) => {
-      listenerDone = r;
-    });
-    const work = deps.inFlight.track(
-      (async () => {
-        await gate;
-        const signature = await cycleSignature(teamId, deps.clock.now());
-        if (signature === null || seen.get(teamId) === signature) return;
-        seen.set(teamId, signature);
-        const n = await refreshExecDashboards(client, deps, teamId);
-        deps.logger.debug(
-          { team: teamId, published: n },
-          "executive dashboards refreshed after a cycle change",
-        );
-      })().catch((err) => deps.logger.warn({ err: (err as Error).message }, "dashboard refresh failed")),
-    );
+    const before = committedChanges(teamId);
+    // Tracked from before the listener runs until the refresh is scheduled, so shutdown (and tests)
+    // never see a moment with nothing in flight between the two.
+    let decided: () => void = () => {};
+    void deps.inFlight.track(new Promise<void>((r) => (decided = r)));
     try {
       await next();
     } finally {
-      listenerDone();
+      if (committedChanges(teamId) !== before)
+        void deps.inFlight.schedule(async () => {
+          const n = await refreshExecDashboards(client, deps, teamId).catch((err) => {
+            deps.logger.warn({ err: (err as Error).message }, "dashboard refresh failed");
+            return 0;
+          });
+          deps.logger.debug(
+            { team: teamId, published: n },
+            "executive dashboards refreshed after a cycle change",
+          );
+        });
+      decided();
     }
-    await work;
   });
 }

@@ -116,10 +116,14 @@ function ephemeralReplier(
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-/** Slash commands: acked at once with no body; the answer follows through response_url. */
+/**
+ * Slash commands: acked at once with no body; the answer follows through response_url. `urgent` marks
+ * the texts whose work opens a modal (its trigger_id lapses 3 s after the command): they skip the queue.
+ */
 export function wrapCommand(
   deps: AppDeps,
   handler: (ctx: ListenerContext & { text: string; channelId: string; triggerId: string }) => Promise<void>,
+  opts: { urgent?: (text: string) => boolean } = {},
 ) {
   return async (args: CommandArgs) => {
     await args.ack();
@@ -137,25 +141,29 @@ export function wrapCommand(
       caller.userId,
       command.channel_id,
     );
-    const work = runClaimed(
-      deps,
-      caller,
-      command.trigger_id ? `cmd:${command.trigger_id}` : undefined,
-      log,
+    const text = String(command.text ?? "");
+    await deps.inFlight.schedule(
       () =>
-        handler({
-          ...caller,
-          client,
-          log,
+        runClaimed(
           deps,
-          reply,
-          text: String(command.text ?? ""),
-          channelId: String(command.channel_id ?? ""),
-          triggerId: String(command.trigger_id ?? ""),
-        }),
-      (err) => reply(describeFailure(err, log)),
+          caller,
+          command.trigger_id ? `cmd:${command.trigger_id}` : undefined,
+          log,
+          () =>
+            handler({
+              ...caller,
+              client,
+              log,
+              deps,
+              reply,
+              text,
+              channelId: String(command.channel_id ?? ""),
+              triggerId: String(command.trigger_id ?? ""),
+            }),
+          (err) => reply(describeFailure(err, log)),
+        ),
+      { urgent: opts.urgent?.(text) },
     );
-    await deps.inFlight.track(work);
   };
 }
 
@@ -167,6 +175,7 @@ export function wrapAction(
   handler: (
     ctx: ListenerContext & { body: BlockAction; action: BlockAction["actions"][number]; triggerId: string },
   ) => Promise<void>,
+  opts: { urgent?: boolean } = {},
 ) {
   return async (args: ActionArgs) => {
     await args.ack();
@@ -188,25 +197,28 @@ export function wrapAction(
       log.warn("malformed block_actions payload ignored");
       return;
     }
-    const work = runClaimed(
-      deps,
-      caller,
-      body.trigger_id ? `act:${body.trigger_id}` : undefined,
-      log,
+    await deps.inFlight.schedule(
       () =>
-        handler({
-          ...caller,
-          client,
-          log,
+        runClaimed(
           deps,
-          reply,
-          body,
-          action,
-          triggerId: String(body.trigger_id ?? ""),
-        }),
-      (err) => reply(describeFailure(err, log)),
+          caller,
+          body.trigger_id ? `act:${body.trigger_id}` : undefined,
+          log,
+          () =>
+            handler({
+              ...caller,
+              client,
+              log,
+              deps,
+              reply,
+              body,
+              action,
+              triggerId: String(body.trigger_id ?? ""),
+            }),
+          (err) => reply(describeFailure(err, log)),
+        ),
+      opts,
     );
-    await deps.inFlight.track(work);
   };
 }
 
@@ -258,8 +270,9 @@ export function wrapViewSubmission(
     log.info({ ms: Math.round(performance.now() - started) }, "acked");
     if (outcome.after) {
       const after = outcome.after;
-      const work = after().catch((err) => reply(describeFailure(err, log)).catch(() => {}));
-      await deps.inFlight.track(work);
+      await deps.inFlight.schedule(() =>
+        after().catch((err) => reply(describeFailure(err, log)).catch(() => {})),
+      );
     }
   };
 }

@@ -11,17 +11,21 @@ export function register(app: App, deps: AppDeps): void {
   KNOWN_ACTIONS.add(CYCLE_ACTIONS.openSubmit);
   app.action(
     CYCLE_ACTIONS.openSubmit,
-    wrapAction(deps, async (ctx) => {
-      const ref = decodePhaseRef((ctx.action as { value?: string }).value);
-      if (!ref) throw new UserError("stale", "This button is not valid any more. Try `/sop submit PHASE`.");
-      await openSubmitModal(ctx.client, {
-        teamId: ctx.teamId,
-        userId: ctx.userId,
-        phaseId: ref.phase,
-        period: ref.period,
-        triggerId: ctx.triggerId,
-        now: ctx.deps.clock.now(),
-      });
-    }),
+    wrapAction(
+      deps,
+      async (ctx) => {
+        const ref = decodePhaseRef((ctx.action as { value?: string }).value);
+        if (!ref) throw new UserError("stale", "This button is not valid any more. Try `/sop submit PHASE`.");
+        await openSubmitModal(ctx.client, {
+          teamId: ctx.teamId,
+          userId: ctx.userId,
+          phaseId: ref.phase,
+          period: ref.period,
+          triggerId: ctx.triggerId,
+          now: ctx.deps.clock.now(),
+        });
+      },
+      { urgent: true },
+    ), // opens a modal: its trigger_id lapses 3 s after the click
   );
 }

@@ -13,21 +13,25 @@ export function register(app: App, deps: AppDeps): void {
   KNOWN_ACTIONS.add(CYCLE_ACTIONS.requestChanges);
   app.action(
     CYCLE_ACTIONS.requestChanges,
-    wrapAction(deps, async (ctx) => {
-      const ref = requireDecisionRef((ctx.action as { value?: string }).value);
-      const { phase } = await checkDecision(ctx.teamId, ref.period, ref.phase, ref.version, ctx.userId);
-      await ctx.client.views.open({
-        trigger_id: ctx.triggerId,
-        view: asView(
-          requestChangesModal({
-            period: ref.period,
-            phase: phase.id,
-            phaseName: phase.name,
-            version: ref.version,
-            submittedBy: phase.submittedBy,
-          }),
-        ),
-      });
-    }),
+    wrapAction(
+      deps,
+      async (ctx) => {
+        const ref = requireDecisionRef((ctx.action as { value?: string }).value);
+        const { phase } = await checkDecision(ctx.teamId, ref.period, ref.phase, ref.version, ctx.userId);
+        await ctx.client.views.open({
+          trigger_id: ctx.triggerId,
+          view: asView(
+            requestChangesModal({
+              period: ref.period,
+              phase: phase.id,
+              phaseName: phase.name,
+              version: ref.version,
+              submittedBy: phase.submittedBy,
+            }),
+          ),
+        });
+      },
+      { urgent: true },
+    ), // opens a modal: its trigger_id lapses 3 s after the click
   );
 }

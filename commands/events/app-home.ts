@@ -62,9 +62,8 @@ export function register(app: App, deps: AppDeps): void {
     const userId = event.user;
     const log = deps.logger.child({ kind: "event", event: "app_home_opened", team: teamId, user: userId });
     if (!teamId || !userId) return;
-    const work = publishHome(client, deps, teamId, userId).catch((err) =>
-      log.error({ err }, "App Home not published"),
+    await deps.inFlight.schedule(() =>
+      publishHome(client, deps, teamId, userId).catch((err) => log.error({ err }, "App Home not published")),
     );
-    await deps.inFlight.track(work);
   });
 }

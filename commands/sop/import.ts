@@ -12,6 +12,7 @@ import type { Subcommand } from "./subcommand.ts";
 
 export const importActuals: Subcommand = {
   name: "import",
+  opensModal: true,
   run: async (ctx) => {
     const word = ctx.args[0]?.toLowerCase();
     if (word !== undefined && !isActualsKind(word))

@@ -24,12 +24,16 @@ function find(word: string): Subcommand | undefined {
 export function register(app: App, deps: AppDeps): void {
   app.command(
     "/sop",
-    wrapCommand(deps, async (ctx) => {
-      const words = ctx.text.trim().split(/\s+/).filter(Boolean);
-      const word = (words[0] ?? "").toLowerCase();
-      const sub = find(word);
-      if (!sub) return ctx.reply(unknownCommandMessage(words[0] ?? ""));
-      await sub.run({ ...ctx, args: words.slice(1) });
-    }),
+    wrapCommand(
+      deps,
+      async (ctx) => {
+        const words = ctx.text.trim().split(/\s+/).filter(Boolean);
+        const word = (words[0] ?? "").toLowerCase();
+        const sub = find(word);
+        if (!sub) return ctx.reply(unknownCommandMessage(words[0] ?? ""));
+        await sub.run({ ...ctx, args: words.slice(1) });
+      },
+      { urgent: (text) => find(text.trim().split(/\s+/)[0]?.toLowerCase() ?? "")?.opensModal === true },
+    ),
   );
 }

@@ -14,6 +14,7 @@ import type { Subcommand } from "./subcommand.ts";
 
 export const setup: Subcommand = {
   name: "setup",
+  opensModal: true,
   aliases: ["config"],
   run: async (ctx) => {
     const [cfg, revision] = await Promise.all([loadTeamConfig(ctx.teamId), teamConfigRevision(ctx.teamId)]);

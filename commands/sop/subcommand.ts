@@ -12,5 +12,7 @@ export interface Subcommand {
   name: string;
   /** Extra words that mean the same, e.g. "?" for help. */
   aliases?: string[];
+  /** Opens a modal, so its work must start within Slack's 3 s for the trigger_id (see InFlight). */
+  opensModal?: boolean;
   run(ctx: SopContext): Promise<void>;
 }

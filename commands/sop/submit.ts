@@ -65,6 +65,7 @@ export async function openSubmitModal(
 
 export const submit: Subcommand = {
   name: "submit",
+  opensModal: true,
   run: async (ctx) => {
     const phaseId = (ctx.args[0] ?? "").toLowerCase();
     if (!phaseId) {

@@ -8,7 +8,12 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { isPeriod } from "../../src/cycle/period.ts";
-import { checkSubmission, PlanRejectedError, submitPlan } from "../../src/cycle/submit-plan.ts";
+import {
+  checkSubmission,
+  PlanRejectedError,
+  type SubmissionTarget,
+  submitPlan,
+} from "../../src/cycle/submit-plan.ts";
 import { UserError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
 import { decodeCsvBytes, formatProblem } from "../../src/plans/plan-csv.ts";
@@ -143,7 +148,7 @@ export function register(app: App, deps: AppDeps): void {
       const block = files.length ? SUBMIT_INPUTS.file.block : SUBMIT_INPUTS.csv.block;
       const token = ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN;
       const at = ctx.deps.clock.now();
-      const submit = (csv: string, fileName: string | null) =>
+      const submit = (csv: string, fileName: string | null, checked?: SubmissionTarget) =>
         submitPlan(
           {
             teamId: ctx.teamId,
@@ -156,6 +161,7 @@ export function register(app: App, deps: AppDeps): void {
             expectedVersion: meta.version,
             source: fileName ? "slack-file" : "slack-paste",
             fileName,
+            checked,
           },
           ctx.log,
         );
@@ -163,7 +169,7 @@ export function register(app: App, deps: AppDeps): void {
       let result: Submitted;
       try {
         // Who and what first (cheap), so a refused user never waits for a download.
-        const { phase } = await checkSubmission(
+        const checked = await checkSubmission(
           ctx.teamId,
           meta.period,
           meta.phase,
@@ -177,7 +183,7 @@ export function register(app: App, deps: AppDeps): void {
             ack: {
               response_action: "update",
               view: planProcessingModal({
-                phaseName: phase.name,
+                phaseName: checked.phase.name,
                 period: meta.period,
                 fileName: file.name,
                 bytes: file.size,
@@ -219,7 +225,8 @@ export function register(app: App, deps: AppDeps): void {
           };
         }
         const csv = file ? await download(file, token, 2000) : pasted;
-        result = await submit(csv, file?.name ?? null);
+        // A paste is checked and stored in the same breath; a download took time, so check again.
+        result = await submit(csv, file?.name ?? null, file ? undefined : checked);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         const { text, truncated } = modalErrorText(err);

@@ -13,6 +13,18 @@ import { type CycleEventDoc, CycleEventModel } from "../db/models/cycle-event.ts
 import type { Logger } from "../logger.ts";
 import { applyEvent, type CycleEvent, type CycleState, cycleId } from "./cycle-state.ts";
 
+// Starts and transitions this process committed, per team: lets the app notice that an interaction
+// changed a cycle (to refresh dashboards) without reading the cycles again.
+const commits = new Map<string, number>();
+
+export function committedChanges(teamId: string): number {
+  return commits.get(teamId) ?? 0;
+}
+
+function noteCommit(teamId: string): void {
+  commits.set(teamId, committedChanges(teamId) + 1);
+}
+
 export function cycleEventId(id: string, seq: number): string {
   return `${id}|${String(seq).padStart(4, "0")}`;
 }
@@ -153,6 +165,7 @@ export async function insertCycle(state: CycleState): Promise<boolean> {
     if (isDuplicateKeyError(err)) return false;
     throw err;
   }
+  noteCommit(state.teamId);
   await CycleModel.create(doc).catch((err) => {
     if (!isDuplicateKeyError(err)) throw err;
   });
@@ -184,6 +197,7 @@ export async function commitEvent(
     if (isDuplicateKeyError(err)) return null;
     throw err;
   }
+  noteCommit(state.teamId);
   const next = applyEvent(state, event);
   await storeSnapshot(next, log);
   return next;

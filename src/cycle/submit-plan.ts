@@ -74,6 +74,11 @@ export interface SubmitPlanInput {
   expectedVersion?: number;
   source: "slack-paste" | "slack-file" | "cli" | "baseline-button";
   fileName?: string | null;
+  /**
+   * What checkSubmission returned for this same submission moments ago (the modal checks before it
+   * parses), so it is not read twice; the commit below still refuses if the cycle moved meanwhile.
+   */
+  checked?: SubmissionTarget;
 }
 
 export interface SubmitPlanResult {
@@ -87,14 +92,8 @@ export interface SubmitPlanResult {
 
 export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<SubmitPlanResult> {
   const { teamId, period, phase: phaseId, by, at } = input;
-  const { cfg, cycle, phase } = await checkSubmission(
-    teamId,
-    period,
-    phaseId,
-    by,
-    undefined,
-    input.expectedVersion,
-  );
+  const { cfg, cycle, phase } =
+    input.checked ?? (await checkSubmission(teamId, period, phaseId, by, undefined, input.expectedVersion));
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
 
   const parsed = parsePlanCsv(input.csv, planRulesFor(cfg, phaseId, period));

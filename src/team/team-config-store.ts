@@ -3,11 +3,29 @@ import { TeamConfigModel } from "../db/models/team-config.ts";
 import { UserError } from "../errors.ts";
 import { parseTeamConfig, type TeamConfig, TeamConfigSchema } from "./team-config.ts";
 
+// Parsed configs by team, with the stored JSON they came from. Parsing (zod, cron expressions, time
+// zones) costs ~1 ms of CPU and every request loads its team's config, some more than once.
+const parsed = new Map<string, { raw: string; cfg: TeamConfig }>();
+
 export async function loadTeamConfig(teamId: string): Promise<TeamConfig | null> {
   const doc = await TeamConfigModel.findById(teamId).lean();
   if (!doc) return null;
+  const raw = JSON.stringify(doc.config);
+  const hit = parsed.get(teamId);
+  if (hit?.raw === raw) return hit.cfg;
   // Stored configs were validated on save; parsing again applies defaults added since.
-  return TeamConfigSchema.parse(doc.config);
+  const cfg = deepFreeze(TeamConfigSchema.parse(doc.config));
+  parsed.set(teamId, { raw, cfg });
+  return cfg;
+}
+
+/** Shared between requests, so nobody may change it in place. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function requireTeamConfig(teamId: string): Promise<TeamConfig> {

@@ -14,7 +14,7 @@ import { saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
 import { CuttingProxy, insertInto } from "./support/cutting-proxy.ts";
-import { as, command, cycleAwaitingSignoff, exampleTeam, LEAD, PERIOD, TEAM } from "./support/cycle-setup.ts";
+import { as, command, cycleAwaitingSignoff, exampleTeam, PERIOD, TEAM } from "./support/cycle-setup.ts";
 import { sleep } from "./support/traffic.ts";
 
 const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));

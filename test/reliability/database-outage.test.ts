@@ -38,6 +38,14 @@ describe("database outage under traffic", () => {
     db = await startRestartableDatabase("outage");
     uri = withDatabase(db.serverUri, "sop");
     await connectDatabase(uri);
+    if (process.env.OUTAGE_DEBUG) {
+      const t0 = Date.now();
+      const c = mongoose.connection.getClient();
+      for (const ev of ["serverDescriptionChanged", "connectionPoolCleared", "connectionPoolReady", "serverHeartbeatFailed", "connectionCheckOutFailed", "connectionCreated", "connectionClosed", "topologyDescriptionChanged"])
+        c.on(ev, (e: { newDescription?: { type?: string }; reason?: string; failure?: Error }) =>
+          console.error(`[drv ${Date.now() - t0}] ${ev} ${e?.newDescription?.type ?? ""} ${e?.reason ?? ""} ${e?.failure?.message ?? ""}`),
+        );
+    }
     h = await startHarness({ clock });
     for (const run of ["SIGTERM", "SIGKILL"])
       for (let t = 0; t < TEAMS; t++) await saveTeamConfig(exampleTeam(teamOf(run, t)), "test", clock.now());
