@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
-import { databaseReachable } from "../src/db/connection.ts";
+import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
 import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerCycle } from "./cycle.ts";
@@ -99,6 +99,7 @@ export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Pr
   });
   deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
   const jobs = opts.jobs ? await startJobs(app.client, deps) : undefined;
+  const watchdog = watchDatabase(deps.logger);
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -106,6 +107,7 @@ export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Pr
     jobs,
     stop: () => {
       stopping ??= (async () => {
+        watchdog.stop();
         await jobs?.stop();
         // Stop accepting, then let acknowledged work finish before the database goes away.
         const closed = app.stop().catch(() => {});

@@ -2,6 +2,7 @@
  * The mongoose connection. Commands are not buffered while disconnected, so a request during an outage
  * fails at once with a clear "try again" instead of hanging past Slack's 3 s.
  */
+import { MongoClient } from "mongodb";
 import mongoose from "mongoose";
 import type { Logger } from "../logger.ts";
 import { allModels } from "./models/index.ts";
@@ -15,7 +16,11 @@ export interface ConnectOptions {
   retryDelayMs?: number;
 }
 
+/** The URI of the last connect, for the watchdog's reconnect. */
+let connectedUri: string | null = null;
+
 export async function connectDatabase(uri: string, opts: ConnectOptions = {}): Promise<typeof mongoose> {
+  connectedUri = uri;
   const delay = opts.retryDelayMs ?? 2000;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -74,4 +79,64 @@ export async function databaseReachable(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** True when a brand-new client reaches the server within a second (the app's own client aside). */
+async function freshPing(uri: string): Promise<boolean> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+  try {
+    await client.connect();
+    await client.db().command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
+export interface DatabaseWatchdog {
+  stop(): void;
+}
+
+/**
+ * Reopens the app's database client when it stopped recovering by itself. The driver reconnects after
+ * an outage on its own — except, rarely and under load, when its server monitor stays wedged after the
+ * server came back: then every command fails ("try again") for good while a new client connects at once
+ * (seen in test/reliability/database-outage.test.ts). When the app's pings have failed for
+ * `stuckAfterMs` and a fresh client can ping, the client is closed and connected again.
+ */
+export function watchDatabase(
+  logger: Logger,
+  opts: { everyMs?: number; stuckAfterMs?: number } = {},
+): DatabaseWatchdog {
+  const everyMs = opts.everyMs ?? 2000;
+  const stuckAfterMs = opts.stuckAfterMs ?? 8000;
+  let failingSince: number | null = null;
+  let busy = false;
+  const timer = setInterval(async () => {
+    const uri = connectedUri;
+    if (busy || !uri) return;
+    busy = true;
+    try {
+      if (await databaseReachable()) {
+        failingSince = null;
+        return;
+      }
+      failingSince ??= Date.now();
+      // Still down for everyone: the driver reconnects by itself once the server is back.
+      if (Date.now() - failingSince < stuckAfterMs || !(await freshPing(uri))) return;
+      logger.warn(
+        { failingForMs: Date.now() - failingSince },
+        "database client not recovering although the server answers; reconnecting",
+      );
+      await mongoose.disconnect().catch(() => {});
+      await connectDatabase(uri, { logger, retryForever: true });
+      failingSince = null;
+    } finally {
+      busy = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

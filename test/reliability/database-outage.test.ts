@@ -41,9 +41,20 @@ describe("database outage under traffic", () => {
     if (process.env.OUTAGE_DEBUG) {
       const t0 = Date.now();
       const c = mongoose.connection.getClient();
-      for (const ev of ["serverDescriptionChanged", "connectionPoolCleared", "connectionPoolReady", "serverHeartbeatFailed", "connectionCheckOutFailed", "connectionCreated", "connectionClosed", "topologyDescriptionChanged"])
+      for (const ev of [
+        "serverDescriptionChanged",
+        "connectionPoolCleared",
+        "connectionPoolReady",
+        "serverHeartbeatFailed",
+        "connectionCheckOutFailed",
+        "connectionCreated",
+        "connectionClosed",
+        "topologyDescriptionChanged",
+      ])
         c.on(ev, (e: { newDescription?: { type?: string }; reason?: string; failure?: Error }) =>
-          console.error(`[drv ${Date.now() - t0}] ${ev} ${e?.newDescription?.type ?? ""} ${e?.reason ?? ""} ${e?.failure?.message ?? ""}`),
+          console.error(
+            `[drv ${Date.now() - t0}] ${ev} ${e?.newDescription?.type ?? ""} ${e?.reason ?? ""} ${e?.failure?.message ?? ""}`,
+          ),
         );
     }
     h = await startHarness({ clock });
