@@ -69,6 +69,8 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
     token: env.SLACK_BOT_TOKEN,
     receiver,
     logger,
+    // No conversation store: nothing here uses it, and its middleware costs every request a lookup.
+    convoStore: false,
     clientOptions: {
       slackApiUrl: env.SLACK_API_URL,
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
