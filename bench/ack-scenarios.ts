@@ -298,7 +298,7 @@ export async function cycleScenarios(
     {
       name: "approve",
       label: "Approve on a decided request",
-      note: "acked, then: claim, decision re-checked against the stored cycle (already approved), the approver told so; plus the dashboard middleware's cycle signature",
+      note: "acked, then: claim, decision re-checked against the stored cycle (already approved), the approver told so",
       build: () =>
         actionBody(
           standIn,
