@@ -92,6 +92,27 @@ async function runClaimed(
   }
 }
 
+/** A listener's work after its ack: through the acks-first gate, claimed once per key, failures told. */
+function scheduleWork<C extends ListenerContext>(
+  ctx: C,
+  key: string | undefined,
+  handler: (ctx: C) => Promise<void>,
+  urgent?: boolean,
+): Promise<void> {
+  return ctx.deps.inFlight.schedule(
+    () =>
+      runClaimed(
+        ctx.deps,
+        ctx,
+        key,
+        ctx.log,
+        () => handler(ctx),
+        (err) => ctx.reply(describeFailure(err, ctx.log)),
+      ),
+    { urgent },
+  );
+}
+
 function ephemeralReplier(
   respond: ((message: RespondArguments) => Promise<unknown>) | undefined,
   client: WebClient,
@@ -142,28 +163,18 @@ export function wrapCommand(
       command.channel_id,
     );
     const text = String(command.text ?? "");
-    await deps.inFlight.schedule(
-      () =>
-        runClaimed(
-          deps,
-          caller,
-          command.trigger_id ? `cmd:${command.trigger_id}` : undefined,
-          log,
-          () =>
-            handler({
-              ...caller,
-              client,
-              log,
-              deps,
-              reply,
-              text,
-              channelId: String(command.channel_id ?? ""),
-              triggerId: String(command.trigger_id ?? ""),
-            }),
-          (err) => reply(describeFailure(err, log)),
-        ),
-      { urgent: opts.urgent?.(text) },
-    );
+    const key = command.trigger_id ? `cmd:${command.trigger_id}` : undefined;
+    const ctx = {
+      ...caller,
+      client,
+      log,
+      deps,
+      reply,
+      text,
+      channelId: String(command.channel_id ?? ""),
+      triggerId: String(command.trigger_id ?? ""),
+    };
+    await scheduleWork(ctx, key, handler, opts.urgent?.(text));
   };
 }
 
@@ -197,28 +208,18 @@ export function wrapAction(
       log.warn("malformed block_actions payload ignored");
       return;
     }
-    await deps.inFlight.schedule(
-      () =>
-        runClaimed(
-          deps,
-          caller,
-          body.trigger_id ? `act:${body.trigger_id}` : undefined,
-          log,
-          () =>
-            handler({
-              ...caller,
-              client,
-              log,
-              deps,
-              reply,
-              body,
-              action,
-              triggerId: String(body.trigger_id ?? ""),
-            }),
-          (err) => reply(describeFailure(err, log)),
-        ),
-      opts,
-    );
+    const key = body.trigger_id ? `act:${body.trigger_id}` : undefined;
+    const ctx = {
+      ...caller,
+      client,
+      log,
+      deps,
+      reply,
+      body,
+      action,
+      triggerId: String(body.trigger_id ?? ""),
+    };
+    await scheduleWork(ctx, key, handler, opts.urgent);
   };
 }
 
