@@ -10,7 +10,8 @@
  * rounds we wait until every response_url post its work owes has arrived, and count them, so unfinished
  * work can neither hide nor spill into the next round. CPU time per request of each app is reported too.
  *
- * Run: npx tsx bench/ack.ts   (ROUNDS=6, REQUESTS_SCALE=1, LOG_LEVEL=info, PROFILE=ours|bare, ONLY=command,action,view, MODELS=closed,burst)
+ * Run: npx tsx bench/ack.ts   (ROUNDS=6, REQUESTS_SCALE=1, LOG_LEVEL=info, PROFILE=ours|bare, ONLY=status,approve,approve-commit,submit-invalid,
+ *   MODELS=closed,burst, APP_LOG_DIR=dir (apps' stdout), APP_NODE_FLAGS="--trace-gc")
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -104,7 +105,9 @@ interface AppProcess {
 
 function spawnApp(which: Which, env: Record<string, string>): Promise<AppProcess> {
   const profile = process.env.PROFILE === which ? ["--cpu-prof", "--cpu-prof-dir=bench/out/profile"] : [];
-  const node = [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", which];
+  // APP_NODE_FLAGS="--trace-gc …" passes flags to both apps (NODE_OPTIONS refuses some of them).
+  const flags = process.env.APP_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const node = [...profile, ...flags, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", which];
   const [cmd, args] = PIN
     ? ["taskset", ["-c", String(CPU_COUNT - 1), process.execPath, ...node]]
     : [process.execPath, node];
