@@ -6,7 +6,6 @@
  * progress view and show the outcome there when done.
  */
 import type { App } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import { requireImportAccess } from "../../src/actuals/import-access.ts";
 import { checkActuals, type ImportResult, storeActuals } from "../../src/actuals/import-actuals.ts";
 import { type ActualsKind, isActualsKind, KIND_SPECS } from "../../src/actuals/kinds.ts";
@@ -24,55 +23,17 @@ import { asView } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
+import { downloadCsv, slackError, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** Uploads up to this size are checked before the ack (well inside 3 s). */
 const SYNC_LIMIT_BYTES = 512 * 1024;
 
-interface Upload {
-  url: string;
-  name: string;
-  size: number;
-}
-
-const slackError = (err: unknown) =>
-  (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
-
-async function uploadInfo(client: WebClient, fileId: string): Promise<Upload> {
-  const info = await client.files.info({ file: fileId }).catch((err) => {
-    throw new UserError(
-      "bad_input",
-      `The uploaded file cannot be read (${slackError(err)}); upload it again.`,
-    );
-  });
-  const name = info.file?.name ?? fileId;
-  if (!info.file?.url_private_download)
-    throw new UserError("bad_input", `${name} has no download link; upload it again.`);
-  const size = info.file.size ?? 0;
-  if (size > MAX_UPLOAD_BYTES)
-    throw new UserError("bad_input", `${name} is larger than 50 MB; use the command line (\`sop import\`).`);
-  return { url: info.file.url_private_download, name, size };
-}
-
-/** Slack serves private files only with the bot token. */
-async function download(file: Upload, token: string, timeoutMs: number): Promise<string> {
-  const res = await fetch(file.url, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(timeoutMs),
-  }).catch(() => null);
-  if (!res?.ok)
-    throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(
-      "bad_input",
-      `${file.name} is not UTF-8 text; save it as “CSV UTF-8” and upload it again.`,
-    );
-  }
-}
+const UPLOAD_LIMIT: UploadLimit = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  tooLarge: (name) => `${name} is larger than 50 MB; use the command line (\`sop import\`).`,
+};
 
 /** The result as an ephemeral message where the modal was opened, else by DM. */
 async function tell(
@@ -135,7 +96,7 @@ export function register(app: App, deps: AppDeps): void {
       let rows: unknown[];
       let source: string;
       try {
-        const file = files.length ? await uploadInfo(ctx.client, files[0]!) : null;
+        const file = files.length ? await uploadInfo(ctx.client, files[0]!, UPLOAD_LIMIT) : null;
         if (file && file.size > SYNC_LIMIT_BYTES) {
           return {
             ack: { response_action: "update", view: importProgressModal(file.name, file.size) },
@@ -146,7 +107,7 @@ export function register(app: App, deps: AppDeps): void {
                 });
               try {
                 const result = await store(
-                  await check(kind, await download(file, token, 60_000), cfg),
+                  await check(kind, await downloadCsv(file, token, 60_000, UPLOAD_LIMIT), cfg),
                   file.name,
                 );
                 const message = importResultMessage(result, file.name);
@@ -160,7 +121,7 @@ export function register(app: App, deps: AppDeps): void {
             },
           };
         }
-        const csv = file ? await download(file, token, 2000) : pasted;
+        const csv = file ? await downloadCsv(file, token, 2000, UPLOAD_LIMIT) : pasted;
         source = file ? file.name : "pasted text";
         rows = await check(kind, csv, cfg);
       } catch (err) {

@@ -16,7 +16,7 @@ import {
 } from "../../src/cycle/submit-plan.ts";
 import { UserError } from "../../src/errors.ts";
 import type { Logger } from "../../src/logger.ts";
-import { decodeCsvBytes, formatProblem } from "../../src/plans/plan-csv.ts";
+import { formatProblem } from "../../src/plans/plan-csv.ts";
 import { CYCLE_VIEWS, decodeSubmitMeta, SUBMIT_INPUTS, type SubmitMeta } from "../../views/cycle-ids.ts";
 import { notice } from "../../views/notice.ts";
 import { planProblemsMessage } from "../../views/plan-problems.ts";
@@ -25,6 +25,7 @@ import { announceSubmission, asView, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
+import { downloadCsv, slackError, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -34,46 +35,10 @@ export const SYNC_LIMIT_BYTES = 512 * 1024;
 const MODAL_PROBLEMS = 8;
 const MODAL_ERROR_CHARS = 1800;
 
-interface UploadedFile {
-  url: string;
-  name: string;
-  size: number;
-}
-
-const slackError = (err: unknown) =>
-  (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
-
-async function fileInfo(client: WebClient, fileId: string): Promise<UploadedFile> {
-  const info = await client.files.info({ file: fileId }).catch((err) => {
-    throw new UserError(
-      "bad_input",
-      `The uploaded file cannot be read (${slackError(err)}). Upload it again.`,
-    );
-  });
-  const file = info.file;
-  const name = file?.name ?? fileId;
-  if (!file?.url_private_download)
-    throw new UserError("bad_input", `${name} has no download link; upload it again.`);
-  if ((file.size ?? 0) > MAX_UPLOAD_BYTES) {
-    throw new UserError("bad_input", `${name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-  }
-  return { url: file.url_private_download, name, size: file.size ?? 0 };
-}
-
-/** The file's bytes, fetched with the bot token (Slack serves private files only with it). */
-async function download(file: UploadedFile, token: string, timeoutMs: number): Promise<string> {
-  const res = await fetch(file.url, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(timeoutMs),
-  }).catch(() => null);
-  if (!res?.ok)
-    throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new UserError("bad_input", `${file.name} is larger than 20 MB.`);
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) throw new UserError("bad_input", `${file.name}: ${decoded.problem}`);
-  return decoded.text;
-}
+const UPLOAD_LIMIT: UploadLimit = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  tooLarge: (name) => `${name} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`,
+};
 
 /** The error text under the input: the first problems, then a count (the full list goes by DM). */
 function modalErrorText(err: UserError): { text: string; truncated: boolean } {
@@ -177,7 +142,7 @@ export function register(app: App, deps: AppDeps): void {
           undefined,
           meta.version,
         );
-        const file = files.length ? await fileInfo(ctx.client, files[0]!) : null;
+        const file = files.length ? await uploadInfo(ctx.client, files[0]!, UPLOAD_LIMIT) : null;
         if (file && file.size > SYNC_LIMIT_BYTES) {
           return {
             ack: {
@@ -195,7 +160,7 @@ export function register(app: App, deps: AppDeps): void {
                   ctx.log.warn({ err: slackError(err) }, "could not show the upload's result in the modal");
                 });
               try {
-                const done = await submit(await download(file, token, 30_000), file.name);
+                const done = await submit(await downloadCsv(file, token, 30_000, UPLOAD_LIMIT), file.name);
                 await show(
                   planResultModal({
                     ok: true,
@@ -224,7 +189,7 @@ export function register(app: App, deps: AppDeps): void {
             },
           };
         }
-        const csv = file ? await download(file, token, 2000) : pasted;
+        const csv = file ? await downloadCsv(file, token, 2000, UPLOAD_LIMIT) : pasted;
         // A paste is checked and stored in the same breath; a download took time, so check again.
         result = await submit(csv, file?.name ?? null, file ? undefined : checked);
       } catch (err) {

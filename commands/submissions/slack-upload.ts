@@ -1,0 +1,63 @@
+/**
+ * A CSV file uploaded in a modal's file input: files.info for its name, size and private link, then the
+ * bytes fetched with the bot token (Slack serves private files only with it) and decoded as UTF-8.
+ * Every failure is a UserError that names the file, shown under the input or in the progress view.
+ */
+import type { WebClient } from "@slack/web-api";
+import { UserError } from "../../src/errors.ts";
+import { decodeCsvBytes } from "../../src/plans/plan-csv.ts";
+
+export interface SlackUpload {
+  url: string;
+  name: string;
+  size: number;
+}
+
+/** How big a file may be, and what to tell someone whose file is bigger. */
+export interface UploadLimit {
+  maxBytes: number;
+  tooLarge: (name: string) => string;
+}
+
+/** Slack's error code from a Web API failure, for logs and messages. */
+export const slackError = (err: unknown): string =>
+  (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
+
+export async function uploadInfo(
+  client: WebClient,
+  fileId: string,
+  limit: UploadLimit,
+): Promise<SlackUpload> {
+  const info = await client.files.info({ file: fileId }).catch((err) => {
+    throw new UserError(
+      "bad_input",
+      `The uploaded file cannot be read (${slackError(err)}); upload it again.`,
+    );
+  });
+  const file = info.file;
+  const name = file?.name ?? fileId;
+  if (!file?.url_private_download)
+    throw new UserError("bad_input", `${name} has no download link; upload it again.`);
+  const size = file.size ?? 0;
+  if (size > limit.maxBytes) throw new UserError("bad_input", limit.tooLarge(name));
+  return { url: file.url_private_download, name, size };
+}
+
+export async function downloadCsv(
+  file: SlackUpload,
+  token: string,
+  timeoutMs: number,
+  limit: UploadLimit,
+): Promise<string> {
+  const res = await fetch(file.url, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch(() => null);
+  if (!res?.ok)
+    throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > limit.maxBytes) throw new UserError("bad_input", limit.tooLarge(file.name));
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) throw new UserError("bad_input", `${file.name}: ${decoded.problem}`);
+  return decoded.text;
+}
