@@ -14,8 +14,8 @@ export function planVersionId(teamId: string, period: string, phase: string, ver
   return `${teamId}|${period}|${phase}|v${version}`;
 }
 
-export interface PlanVersionMeta {
-  id: string;
+/** What every plan version records besides its lines. */
+interface PlanVersionFields {
   teamId: string;
   period: string;
   phase: string;
@@ -25,8 +25,12 @@ export interface PlanVersionMeta {
   comment: string | null;
   source: string;
   fileName: string | null;
-  rows: number;
   summary: PlanSummary;
+}
+
+export interface PlanVersionMeta extends PlanVersionFields {
+  id: string;
+  rows: number;
 }
 
 export interface PlanVersion extends PlanVersionMeta, PlanColumns {}
@@ -111,18 +115,8 @@ export async function loadPlanMeta(
   return toMeta(d);
 }
 
-export interface NewPlanVersion {
-  teamId: string;
-  period: string;
-  phase: string;
-  version: number;
-  submittedBy: string;
-  submittedAt: Date;
-  comment: string | null;
-  source: string;
-  fileName: string | null;
+export interface NewPlanVersion extends PlanVersionFields {
   plan: ParsedPlan;
-  summary: PlanSummary;
 }
 
 /**
