@@ -11,27 +11,38 @@ export interface LocalParts {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
+/**
+ * One Intl.DateTimeFormat per named style and time zone: costly to build, cheap to reuse. `style` names
+ * the locale and options, which must be the same on every call with that name.
+ */
+export function cachedDateFormat(
+  style: string,
+  timeZone: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(tz, f);
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
   }
   return f;
 }
 
+const PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+};
+
 export function localDateParts(instant: Date, tz: string): LocalParts {
   const parts: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(instant)) {
+  for (const p of cachedDateFormat("parts", tz, "en-US", PARTS).formatToParts(instant)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
   }
   return {

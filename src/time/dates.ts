@@ -2,6 +2,7 @@
  * Calendar dates as ISO strings (`YYYY-MM-DD`): sortable as text, free of time zones, readable in the
  * database. Arithmetic goes through day numbers (days since 1970-01-01, UTC), which are exact integers.
  */
+import { cachedDateFormat } from "../cycle/time-zone.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -38,15 +39,12 @@ export function isoDateOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
+const YMD: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
+
 /** The calendar date of an instant in an IANA time zone (a team's "today"). */
 export function localDateOf(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return cachedDateFormat("iso-date", timeZone, "en-CA", YMD).format(instant);
 }
 
 export function addDays(date: string, days: number): string {
