@@ -42,17 +42,8 @@ export interface PlanSummary {
   } | null;
 }
 
-/** The columns a summary needs, from a parsed or a stored plan. */
-export interface PlanColumns {
-  rows: number;
-  families: string[];
-  periods: string[];
-  familyIndex: Uint32Array;
-  periodIndex: Uint8Array;
-  quantity: Float64Array;
-  revenue: Float64Array | null;
-  capacity: Float64Array | null;
-}
+/** The columns a summary needs, from a parsed or a stored plan: a stored version keeps the parsed columns. */
+export type PlanColumns = ParsedPlan;
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -98,7 +89,7 @@ function totalsOf(p: PlanColumns): { totals: PlanTotals; byPeriod: PeriodTotal[]
 }
 
 export function summarizePlan(
-  plan: ParsedPlan | PlanColumns,
+  plan: PlanColumns,
   previous?: { version: number; plan: PlanColumns },
 ): PlanSummary {
   const now = totalsOf(plan);
