@@ -8,6 +8,7 @@ import { formatDay } from "../src/cycle/people.ts";
 import type { CycleReport } from "../src/cycle/status-report.ts";
 import { CYCLE_ACTIONS, encodeDecisionRef, encodePhaseRef } from "./cycle-ids.ts";
 import { plural, STATUS_EMOJI } from "./cycle-text.ts";
+import { signoffButtons } from "./signoff-request.ts";
 import { blockingText } from "./status.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
@@ -55,21 +56,7 @@ function taskBlocks(t: OpenTask, tz: string): unknown[] {
     {
       type: "actions",
       block_id: `home_signoff_${t.period}_${t.phase}`.slice(0, 255),
-      elements: [
-        {
-          type: "button",
-          action_id: CYCLE_ACTIONS.approve,
-          text: { type: "plain_text", text: "Approve" },
-          style: "primary",
-          value: ref,
-        },
-        {
-          type: "button",
-          action_id: CYCLE_ACTIONS.requestChanges,
-          text: { type: "plain_text", text: "Request changes" },
-          value: ref,
-        },
-      ],
+      elements: signoffButtons(ref),
     },
   ];
 }

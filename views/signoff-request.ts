@@ -65,6 +65,29 @@ function changesText(s: PlanSummary): string | null {
   return truncate(text, 3000);
 }
 
+/**
+ * Approve and Request changes for one plan version (`ref`: its encoded decision reference). The
+ * sign-off request paints Request changes red; App Home keeps it plain.
+ */
+export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}): unknown[] {
+  return [
+    {
+      type: "button",
+      action_id: CYCLE_ACTIONS.approve,
+      text: { type: "plain_text", text: "Approve" },
+      style: "primary",
+      value: ref,
+    },
+    {
+      type: "button",
+      action_id: CYCLE_ACTIONS.requestChanges,
+      text: { type: "plain_text", text: "Request changes" },
+      ...(opts.dangerStyle ? { style: "danger" } : {}),
+      value: ref,
+    },
+  ];
+}
+
 export function signoffRequestMessage(r: SignoffRequest): { text: string; blocks: unknown[] } {
   const s = r.summary;
   const tz = r.timezone;
@@ -113,22 +136,7 @@ export function signoffRequestMessage(r: SignoffRequest): { text: string; blocks
     blocks.push({
       type: "actions",
       block_id: "signoff",
-      elements: [
-        {
-          type: "button",
-          action_id: CYCLE_ACTIONS.approve,
-          text: { type: "plain_text", text: "Approve" },
-          style: "primary",
-          value: ref,
-        },
-        {
-          type: "button",
-          action_id: CYCLE_ACTIONS.requestChanges,
-          text: { type: "plain_text", text: "Request changes" },
-          style: "danger",
-          value: ref,
-        },
-      ],
+      elements: signoffButtons(ref, { dangerStyle: true }),
     });
   } else {
     const d = r.decision;
