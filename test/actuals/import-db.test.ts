@@ -9,9 +9,9 @@ import { deleteFilters } from "../../src/actuals/store-actuals.ts";
 import { OrderModel } from "../../src/db/models/order.ts";
 import { UserError } from "../../src/errors.ts";
 import { saveTeamConfig } from "../../src/team/team-config-store.ts";
+import { sop, tempFile } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import { BAD_CASES, ORDERS_HEADER } from "./bad-cases.ts";
-import { sop, tempFile } from "./cli-run.ts";
 import { actualsState } from "./db-state.ts";
 
 const TEAM = "T0IMP";

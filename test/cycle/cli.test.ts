@@ -2,31 +2,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { connectDatabase, disconnectDatabase } from "../../src/db/connection.ts";
+import { sop as run } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import { configureTeam, dbState, planCsv } from "./helpers.ts";
-
-function capture() {
-  let out = "";
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      out += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => out };
-}
-
-async function run(args: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sop-plan-"));
 function file(name: string, content: string | Buffer): string {

@@ -1,7 +1,5 @@
 /** Shared set-up for the forecast-phase tests: a team, a cycle, demand actuals, plans pushed through the cycle. */
 import { readFileSync } from "node:fs";
-import { Writable } from "node:stream";
-import { runCli } from "../../src/cli/main.ts";
 import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
@@ -83,20 +81,4 @@ export async function submitAndApprove(
   return s.version;
 }
 
-function capture() {
-  let out = "";
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      out += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => out };
-}
-
-export async function run(args: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+export { sop as run } from "../support/cli-run.ts";

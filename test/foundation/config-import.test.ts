@@ -2,30 +2,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.ts";
 import { TeamConfigModel } from "../../src/db/models/team-config.ts";
 import { loadTeamConfig } from "../../src/team/team-config-store.ts";
+import { sop as run } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
-
-function capture() {
-  let out = "";
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      out += chunk.toString();
-      cb();
-    },
-  });
-  return { stream, text: () => out };
-}
-
-async function run(args: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sop-config-"));
 function file(name: string, content: unknown): string {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importActuals } from "../../src/actuals/import-actuals.ts";
 import { demandByFamily, demandByFamilyMonth, productionByFamily } from "../../src/actuals/readers.ts";
 import { computeKpis } from "../../src/kpi/compute-kpis.ts";
-import { sop } from "../actuals/cli-run.ts";
+import { sop } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import {
   DEMAND_CSV,

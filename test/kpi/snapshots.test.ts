@@ -5,7 +5,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { KpiSnapshotModel } from "../../src/db/models/kpi-snapshot.ts";
 import { UserError } from "../../src/errors.ts";
 import { recentSnapshots, refreshSnapshots, snapshotWeek } from "../../src/kpi/snapshots.ts";
-import { sop } from "../actuals/cli-run.ts";
+import { sop } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import { DEMAND_CSV, INVENTORY_CSV, ORDERS_CSV, PRODUCTION_CSV, TEAM } from "./hand-data.ts";
 
