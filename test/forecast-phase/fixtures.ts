@@ -81,4 +81,12 @@ export async function submitAndApprove(
   return s.version;
 }
 
+type PlanRow = [family: string, period: string, quantity: number];
+
+/** The statistical baseline (data phase) and the consensus (demand phase), both approved. */
+export async function approveBaselineAndConsensus(baseline: PlanRow[], consensus: PlanRow[]) {
+  await submitAndApprove("data", "U0ANALYST", "U0LEAD", csv("family,period,quantity", baseline));
+  await submitAndApprove("demand", "U0DP", "U0SALES", csv("family,period,quantity", consensus));
+}
+
 export { sop as run } from "../support/cli-run.ts";

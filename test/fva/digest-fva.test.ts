@@ -2,11 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import {
-  csv,
+  approveBaselineAndConsensus,
   insertDemand,
   setUpTeam,
   startTestCycle,
-  submitAndApprove,
   TEAM,
 } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
@@ -25,25 +24,17 @@ describe("forecast value added in the digest", () => {
 
   it("shows consensus vs baseline accuracy, FVA and the families that gained or lost", async () => {
     await startTestCycle();
-    await submitAndApprove(
-      "data",
-      "U0ANALYST",
-      "U0LEAD",
-      csv("family,period,quantity", [
+    await approveBaselineAndConsensus(
+      [
         ["A", "2027-01", 90],
         ["A", "2027-02", 260],
         ["B", "2027-01", 50],
-      ]),
-    );
-    await submitAndApprove(
-      "demand",
-      "U0DP",
-      "U0SALES",
-      csv("family,period,quantity", [
+      ],
+      [
         ["A", "2027-01", 110],
         ["A", "2027-02", 210],
         ["B", "2027-01", 80],
-      ]),
+      ],
     );
     await insertDemand(TEAM, [
       { family: "A", period: "2027-01", actual: 100 },

@@ -2,11 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import {
-  csv,
+  approveBaselineAndConsensus,
   insertDemand,
   setUpTeam,
   startTestCycle,
-  submitAndApprove,
   TEAM,
 } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
@@ -26,23 +25,15 @@ describe("forecast value added in /sop kpi", () => {
 
   it("shows the month's consensus vs baseline accuracy and the family that lost most", async () => {
     await startTestCycle();
-    await submitAndApprove(
-      "data",
-      "U0ANALYST",
-      "U0LEAD",
-      csv("family,period,quantity", [
+    await approveBaselineAndConsensus(
+      [
         ["A", "2027-01", 90],
         ["B", "2027-01", 50],
-      ]),
-    );
-    await submitAndApprove(
-      "demand",
-      "U0DP",
-      "U0SALES",
-      csv("family,period,quantity", [
+      ],
+      [
         ["A", "2027-01", 110],
         ["B", "2027-01", 80],
-      ]),
+      ],
     );
     await insertDemand(TEAM, [
       { family: "A", period: "2027-01", actual: 100 },

@@ -8,11 +8,11 @@ import { loadForecastValueAdded } from "../../src/fva/load-fva.ts";
 import type { TeamConfig } from "../../src/team/team-config.ts";
 import {
   AT,
+  approveBaselineAndConsensus,
   csv,
   insertDemand,
   setUpTeam,
   startTestCycle,
-  submitAndApprove,
   TEAM,
 } from "../forecast-phase/fixtures.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
@@ -24,25 +24,17 @@ describe("loadForecastValueAdded", () => {
     await ensureIndexes();
     cfg = await setUpTeam();
     await startTestCycle();
-    await submitAndApprove(
-      "data",
-      "U0ANALYST",
-      "U0LEAD",
-      csv("family,period,quantity", [
+    await approveBaselineAndConsensus(
+      [
         ["A", "2027-01", 90],
         ["A", "2027-02", 260],
         ["B", "2027-01", 50],
-      ]),
-    );
-    await submitAndApprove(
-      "demand",
-      "U0DP",
-      "U0SALES",
-      csv("family,period,quantity", [
+      ],
+      [
         ["A", "2027-01", 110],
         ["A", "2027-02", 210],
         ["B", "2027-01", 80],
-      ]),
+      ],
     );
     // February's cycle has a baseline but no approved consensus yet: January's plans stay in force.
     await startCycle({ teamId: TEAM, period: "2027-02", by: "U0LEAD", at: AT });
