@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addHomeSection } from "../../commands/events/app-home.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { getCycle } from "../../src/cycle/cycle-store.ts";
-import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { loadTeamConfig, saveTeamConfig } from "../../src/team/team-config-store.ts";
@@ -11,6 +10,7 @@ import { CYCLE_ACTIONS, SETUP_INPUTS } from "../../views/cycle-ids.ts";
 import { useHarness } from "../support/harness.ts";
 import { findElement } from "../support/slack-driver.ts";
 import {
+  approveDataPhase,
   as,
   configureTeam,
   exampleTeam,
@@ -30,24 +30,7 @@ describe("App Home", () => {
   beforeAll(async () => {
     await configureTeam();
     await startCycle({ teamId: TEAM, period: "2027-01", by: "U0LEAD", at: new Date("2027-01-02T08:00:00Z") });
-    await submitPlan({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      by: "U0ANALYST",
-      at: clock.now(),
-      csv: planCsv({ families: 2 }),
-      source: "cli",
-    });
-    await decidePhase({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      version: 1,
-      by: "U0LEAD",
-      at: clock.now(),
-      decision: "approve",
-    });
+    await approveDataPhase(planCsv({ families: 2 }), clock.now());
     await submitPlan({
       teamId: TEAM,
       period: "2027-01",

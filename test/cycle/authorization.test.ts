@@ -5,7 +5,6 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
-import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { TeamConfigModel } from "../../src/db/models/team-config.ts";
@@ -21,6 +20,7 @@ import { encodeSetupMeta } from "../../views/setup-modal.ts";
 import { useHarness } from "../support/harness.ts";
 import type { Actor } from "../support/slack-driver.ts";
 import {
+  approveDataPhase,
   as,
   configureTeam,
   dbState,
@@ -44,24 +44,7 @@ describe("authorization matrix", () => {
     await configureTeam();
     await configureTeam({ team: OTHER_TEAM });
     await startCycle({ teamId: TEAM, period: "2027-01", by: "U0LEAD", at: at() });
-    await submitPlan({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      by: "U0ANALYST",
-      at: at(),
-      csv: planCsv({ families: 2 }),
-      source: "cli",
-    });
-    await decidePhase({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      version: 1,
-      by: "U0LEAD",
-      at: at(),
-      decision: "approve",
-    });
+    await approveDataPhase(planCsv({ families: 2 }), at());
     await submitPlan({
       teamId: TEAM,
       period: "2027-01",

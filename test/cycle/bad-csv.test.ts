@@ -4,12 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
-import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
-import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { CYCLE_VIEWS, encodeSubmitMeta, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
 import { useHarness } from "../support/harness.ts";
 import {
+  approveDataPhase,
   as,
   configureTeam,
   dbState,
@@ -90,24 +89,7 @@ describe("bad CSV corpus through the submit modal", () => {
   beforeAll(async () => {
     await configureTeam({ families: FAMILIES });
     await startCycle({ teamId: TEAM, period: "2027-01", by: "U0LEAD", at: clock.now() });
-    await submitPlan({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      by: "U0ANALYST",
-      at: clock.now(),
-      csv: planCsv({ families: 3 }),
-      source: "cli",
-    });
-    await decidePhase({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      version: 1,
-      by: "U0LEAD",
-      at: clock.now(),
-      decision: "approve",
-    });
+    await approveDataPhase(planCsv({ families: 3 }), clock.now());
   });
 
   async function submit(values: Record<string, Record<string, Record<string, unknown>>>) {

@@ -7,11 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
-import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { approvedPlan } from "../../src/plans/approved-plan.ts";
 import { checkMessage, checkView } from "../support/block-kit-limits.ts";
 import { useHarness } from "../support/harness.ts";
 import {
+  approveDataPhase,
   as,
   command,
   configureTeam,
@@ -34,24 +34,7 @@ describe("Block Kit limits at scale", () => {
   beforeAll(async () => {
     await configureTeam();
     await startCycle({ teamId: TEAM, period: "2027-01", by: "U0LEAD", at: clock.now() });
-    await submitPlan({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      by: "U0ANALYST",
-      at: clock.now(),
-      csv: planCsv({ families: 5 }),
-      source: "cli",
-    });
-    await decidePhase({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      version: 1,
-      by: "U0LEAD",
-      at: clock.now(),
-      decision: "approve",
-    });
+    await approveDataPhase(planCsv({ families: 5 }), clock.now());
   });
 
   it("a 90,000-line plan: acked in time, stored, and its sign-off request fits (and so does v2's diff)", async () => {

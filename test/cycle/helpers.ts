@@ -1,6 +1,8 @@
 /** Shared steps for the cycle tests: configure the example team, drive modals, read the database. */
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
+import { decidePhase } from "../../src/cycle/decide.ts";
+import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { CycleModel } from "../../src/db/models/cycle.ts";
 import { CycleEventModel } from "../../src/db/models/cycle-event.ts";
 import { PlanVersionModel } from "../../src/db/models/plan-version.ts";
@@ -170,4 +172,27 @@ export function planCsv(opts: {
 /** The `errors` of a view_submission ack (`response_action: "errors"`), or {} when it closed. */
 export function modalErrors(ack: Record<string, unknown> | null): Record<string, string> {
   return ack?.response_action === "errors" ? ((ack.errors ?? {}) as Record<string, string>) : {};
+}
+
+/**
+ * Through the engine: 2027-01's data phase submitted by its owner (v1) and approved by the lead — the
+ * state most cycle tests start from.
+ */
+export async function approveDataPhase(
+  csv: string,
+  submittedAt: Date,
+  approvedAt = submittedAt,
+  teamId = TEAM,
+) {
+  const period = "2027-01";
+  await submitPlan({ teamId, period, phase: "data", by: "U0ANALYST", at: submittedAt, csv, source: "cli" });
+  await decidePhase({
+    teamId,
+    period,
+    phase: "data",
+    version: 1,
+    by: "U0LEAD",
+    at: approvedAt,
+    decision: "approve",
+  });
 }

@@ -6,15 +6,14 @@ import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { digestJob, postDigest } from "../../jobs/digest.ts";
 import { ManualClock } from "../../src/clock.ts";
-import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
-import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
 import { latestDigestPost, refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
 import { findRun } from "../../src/schedule/job-runs.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
 import { TeamConfigSchema } from "../../src/team/team-config.ts";
 import { pixelStats, pngSize } from "../charts/png.ts";
+import { approveDataPhase } from "../cycle/helpers.ts";
 import { saveTeam, teamConfig } from "../schedule/fixtures.ts";
 import { capturingLogger } from "../schedule/logs.ts";
 import { checkMessage } from "../support/block-kit-limits.ts";
@@ -37,24 +36,12 @@ describe("weekly digest", () => {
     await seedActuals(TEAM, "2027-01", 40);
     // January's cycle is late (demand overdue); February's has just started.
     await startCycle({ teamId: TEAM, period: "2027-01", by: "U0LEAD", at: new Date("2027-01-01T08:00:00Z") });
-    await submitPlan({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      by: "U0ANALYST",
-      at: new Date("2027-01-02T08:00:00Z"),
-      csv: "family,period,quantity\nFamily 0001,2027-01,100\nFamily 0002,2027-01,50\n",
-      source: "cli",
-    });
-    await decidePhase({
-      teamId: TEAM,
-      period: "2027-01",
-      phase: "data",
-      version: 1,
-      by: "U0LEAD",
-      at: new Date("2027-01-02T09:00:00Z"),
-      decision: "approve",
-    });
+    await approveDataPhase(
+      "family,period,quantity\nFamily 0001,2027-01,100\nFamily 0002,2027-01,50\n",
+      new Date("2027-01-02T08:00:00Z"),
+      new Date("2027-01-02T09:00:00Z"),
+      TEAM,
+    );
     await startCycle({ teamId: TEAM, period: "2027-02", by: "U0LEAD", at: new Date("2027-02-01T06:00:00Z") });
     await refreshDigestFacts(
       TEAM,
