@@ -65,50 +65,39 @@ export function describeFailure(err: unknown, log: Logger): { text: string; bloc
   );
 }
 
-async function runClaimed(
-  deps: AppDeps,
-  caller: Caller,
-  key: string | undefined,
-  log: Logger,
-  work: () => Promise<void>,
-  onError: (err: unknown) => Promise<void>,
-): Promise<void> {
-  const started = performance.now();
-  let claimed = false;
-  try {
-    if (key) {
-      claimed = await claimOnce(caller.teamId, key, deps.clock.now());
-      if (!claimed) {
-        log.info({ key }, "duplicate delivery ignored");
-        return;
-      }
-    }
-    await work();
-    log.info({ ms: Math.round(performance.now() - started) }, "handled");
-  } catch (err) {
-    // Give the key back so a genuine retry can succeed where this attempt failed.
-    if (claimed && key) await releaseClaim(caller.teamId, key).catch(() => {});
-    await onError(err).catch((e) => log.error({ err: e }, "could not tell the user about a failure"));
-  }
-}
-
-/** A listener's work after its ack: through the acks-first gate, claimed once per key, failures told. */
+/**
+ * A listener's work after its ack: through the acks-first gate (commands/in-flight.ts), done once per
+ * `key` (a Slack retry or double delivery is ignored), timed, and any failure told to the user.
+ */
 function scheduleWork<C extends ListenerContext>(
   ctx: C,
   key: string | undefined,
   handler: (ctx: C) => Promise<void>,
   urgent?: boolean,
 ): Promise<void> {
-  return ctx.deps.inFlight.schedule(
-    () =>
-      runClaimed(
-        ctx.deps,
-        ctx,
-        key,
-        ctx.log,
-        () => handler(ctx),
-        (err) => ctx.reply(describeFailure(err, ctx.log)),
-      ),
+  const { deps, log, teamId } = ctx;
+  return deps.inFlight.schedule(
+    async () => {
+      const started = performance.now();
+      let claimed = false;
+      try {
+        if (key) {
+          claimed = await claimOnce(teamId, key, deps.clock.now());
+          if (!claimed) {
+            log.info({ key }, "duplicate delivery ignored");
+            return;
+          }
+        }
+        await handler(ctx);
+        log.info({ ms: Math.round(performance.now() - started) }, "handled");
+      } catch (err) {
+        // Give the key back so a genuine retry can succeed where this attempt failed.
+        if (claimed && key) await releaseClaim(teamId, key).catch(() => {});
+        await ctx
+          .reply(describeFailure(err, log))
+          .catch((e) => log.error({ err: e }, "could not tell the user about a failure"));
+      }
+    },
     { urgent },
   );
 }
