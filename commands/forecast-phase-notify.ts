@@ -22,7 +22,7 @@ import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
 import { fvaSectionBlocks } from "../views/fva-section.ts";
-import { gapReportBlocks } from "../views/gap-report.ts";
+import { gapReportBlocks, gapReportText } from "../views/gap-report.ts";
 
 /** The phase whose sign-off shows the gap report. */
 export const GAP_REPORT_PHASE = "pre_sop";
@@ -91,7 +91,7 @@ async function upload(
     filename: gapReportFileName(g.period),
     title: `Gap report ${g.period}`,
     content: gapReportCsv(r),
-    initial_comment: `Full gap report for ${g.period}: ${r.rows.length} family-months, ${r.flagged} over threshold (demand v${g.versions.demand ?? "–"}, supply v${g.versions.supply ?? "–"}, finance v${g.versions.finance ?? "–"}).`,
+    initial_comment: `Full gap report for ${g.period}: ${r.rows.length} family-months, ${r.flagged} over a threshold, ${r.shortfall.familyMonths} short (demand v${g.versions.demand ?? "–"}, supply v${g.versions.supply ?? "–"}, finance v${g.versions.finance ?? "–"}).`,
   };
   await client.files.uploadV2(threadTs ? { ...common, thread_ts: threadTs } : common);
 }
@@ -115,7 +115,7 @@ export async function postGapReport(client: WebClient, cfg: TeamConfig, cycle: C
   });
   const posted = await client.chat.postMessage({
     channel: cfg.channels.sop,
-    text: `Pre-S&OP gap report ${cycle.period}: ${g.report.flagged} of ${g.report.rows.length} family-months over threshold`,
+    text: gapReportText(g.report, cycle.period),
     // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
     blocks: blocks as any,
   });

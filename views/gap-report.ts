@@ -1,9 +1,13 @@
 /**
- * The pre-S&OP gap report in Slack: how many family-months are over the team's thresholds and the
- * worst few, for the pre-S&OP sign-off message. The full report goes along as a CSV file.
+ * The pre-S&OP gap report in Slack. It leads with what is short, where and by how much (supply below
+ * demand in units and revenue, the families and months short, the family-months at or over capacity),
+ * then the rows over the team's thresholds, the worst few. The full report goes along as a CSV file.
+ * Bounded for any number of families: every list is cut to a few lines and the rest counted.
  */
 import type { GapReport, GapRow } from "../src/gaps/gap-report.ts";
+import type { GapShortfall } from "../src/gaps/shortfall.ts";
 import { formatQuantity, signedPercent, signedQuantity } from "./baseline-comparison.ts";
+import { monthRuns } from "./month-runs.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 export const TOP_GAPS = 5;
@@ -11,6 +15,15 @@ export const TOP_GAPS = 5;
 function pct(v: number): string {
   return `${(Math.round(v * 1000) / 10).toFixed(1)} %`;
 }
+
+/** Revenue rounded to whole units of the plan's currency. */
+function money(v: number): string {
+  return formatQuantity(Math.round(v));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const name = (family: string) => `*${escapeMrkdwn(truncate(family, 60))}*`;
 
 /** What is wrong with one row, in words: "supply −50 vs demand 200 (−25.0 %) · revenue +11.1 % vs finance". */
 export function gapRowText(r: GapRow): string {
@@ -45,16 +58,43 @@ function thresholdsText(report: GapReport): string {
   const checks = [
     report.missing.includes("demand") || report.missing.includes("supply")
       ? null
-      : `supply vs demand > ${pct(t.supplyVsDemand)}`,
-    report.missing.includes("supply") ? null : `supply > ${pct(t.capacity)} of capacity`,
+      : `supply vs demand ≥ ${pct(t.supplyVsDemand)}`,
+    report.missing.includes("supply") ? null : `supply ≥ ${pct(t.capacity)} of capacity`,
     report.missing.includes("finance") || report.missing.includes("demand")
       ? null
-      : `revenue vs finance plan > ${pct(t.revenueVsPlan)}`,
+      : `revenue vs finance plan ≥ ${pct(t.revenueVsPlan)}`,
   ].filter((c): c is string => c !== null);
   const missing = report.missing.length
     ? ` · not checked (no approved plan): ${report.missing.join(", ")}`
     : "";
   return `Flagged when ${checks.join(", ")}${missing}`;
+}
+
+/** "supply is 3,566 units below demand (≈ 680,000 in revenue at plan prices) in 45 family-months of 12 families." */
+export function shortfallSentence(s: GapShortfall): string {
+  if (s.units === 0) return "supply covers demand in every family-month.";
+  const revenue =
+    s.revenue === null
+      ? ""
+      : ` (≈ ${money(s.revenue)} in revenue at plan prices${s.unpricedUnits > 0 ? `, ${formatQuantity(s.unpricedUnits)} units unpriced` : ""})`;
+  return `supply is *${formatQuantity(s.units)} units below demand*${revenue} in ${plural(s.familyMonths, "family-month")} of ${plural(s.byFamily.length, "family", "families")}.`;
+}
+
+function capacitySentence(report: GapReport): string | null {
+  if (report.missing.includes("supply")) return null;
+  const n = report.shortfall.atCapacity.length;
+  const at = `at or over ${pct(report.thresholds.capacity)} of capacity`;
+  return n === 0 ? `No family-month ${at}.` : `${plural(n, "family-month")} ${at}.`;
+}
+
+function listed<T>(items: readonly T[], top: number, line: (x: T) => string, rest: string): string[] {
+  const lines = items.slice(0, top).map(line);
+  if (items.length > top) lines.push(`…and ${items.length - top} more ${rest} (in the CSV)`);
+  return lines;
+}
+
+function section(text: string) {
+  return { type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } };
 }
 
 export function gapReportBlocks(
@@ -63,19 +103,55 @@ export function gapReportBlocks(
 ): unknown[] {
   const top = opts.top ?? TOP_GAPS;
   const total = report.rows.length;
-  const headline =
+  const s = report.shortfall;
+  const checked = !report.missing.includes("demand") && !report.missing.includes("supply");
+  const lead = [
+    `*Pre-S&amp;OP gap report ${opts.period}*: ${checked ? shortfallSentence(s) : "supply vs demand not checked."}`,
+    capacitySentence(report),
     report.flagged === 0
-      ? `*Pre-S&amp;OP gap report ${opts.period}*: no gaps over threshold in ${total} family-months. :white_check_mark:`
-      : `*Pre-S&amp;OP gap report ${opts.period}*: ${report.flagged} of ${total} family-months over threshold${report.flagged > top ? ` — the ${top} largest:` : ":"}`;
-  const lines = report.rows
-    .filter((r) => r.flags.length > 0)
-    .slice(0, top)
-    .map((r) => `• *${escapeMrkdwn(truncate(r.family, 60))}* ${r.period} — ${escapeMrkdwn(gapRowText(r))}`);
-  const blocks: unknown[] = [
-    { type: "section", text: { type: "mrkdwn", text: truncate([headline, ...lines].join("\n"), 3000) } },
-  ];
+      ? `No family-month over a threshold (of ${plural(total, "family-month")}).`
+      : `${report.flagged} of ${plural(total, "family-month")} over a threshold.`,
+  ].filter((l): l is string => l !== null);
+  const blocks: unknown[] = [section(lead.join("\n"))];
+  if (s.byFamily.length) {
+    const lines = listed(
+      s.byFamily,
+      top,
+      (f) =>
+        `• ${name(f.family)} ${formatQuantity(f.units)} units short in ${monthRuns(f.periods)}${f.revenue === null ? "" : ` ≈ ${money(f.revenue)}`}`,
+      "families short",
+    );
+    blocks.push(section(`*Short — where and by how much*\n${lines.join("\n")}`));
+  }
+  if (s.atCapacity.length) {
+    const lines = listed(
+      s.atCapacity,
+      top,
+      (c) =>
+        `• ${name(c.family)} ${c.period}: ${c.utilization === null ? `supply ${formatQuantity(c.supply)} with no capacity` : `${pct(c.utilization)} of capacity ${formatQuantity(c.capacity)}`}`,
+      "family-months",
+    );
+    blocks.push(section(`*At or over capacity*\n${lines.join("\n")}`));
+  }
+  const flagged = report.rows.filter((r) => r.flags.length > 0);
+  if (flagged.length) {
+    const lines = listed(
+      flagged,
+      top,
+      (r) => `• ${name(r.family)} ${r.period} — ${escapeMrkdwn(gapRowText(r))}`,
+      "family-months over a threshold",
+    );
+    blocks.push(section(`*Largest gaps over a threshold*\n${lines.join("\n")}`));
+  }
   const context = [thresholdsText(report)];
   if (opts.csvFileName) context.push(`Full report: \`${opts.csvFileName}\` in the thread`);
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(context.join(" · "), 2900) }] });
   return blocks;
+}
+
+/** The message's notification text, saying the same in one line. */
+export function gapReportText(report: GapReport, period: string): string {
+  const s = report.shortfall;
+  const short = s.units > 0 ? `supply ${formatQuantity(s.units)} units below demand` : "no shortfall";
+  return `Pre-S&OP gap report ${period}: ${short}, ${s.atCapacity.length} family-months at or over capacity, ${report.flagged} of ${report.rows.length} over a threshold`;
 }

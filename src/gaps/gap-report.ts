@@ -1,10 +1,11 @@
 /**
- * The pre-S&OP gap report (DESIGN §3, issue 6 item 5): per family and month, from the approved
- * demand, supply and finance plan versions, the three gaps a pre-S&OP meeting reconciles —
- * supply − demand, supply ÷ capacity, and demand × price vs the finance plan — with the rows over
- * the team's thresholds flagged and the worst first. Pure: no database, no Slack.
+ * The pre-S&OP gap report: per family and month, from the approved demand, supply and finance plan
+ * versions, the three gaps a pre-S&OP meeting reconciles — supply − demand, supply ÷ capacity, and
+ * demand × price vs the finance plan — with the rows at or over the team's thresholds flagged and the
+ * worst first, and the supply shortfall summed per family, per month and in revenue (shortfall.ts).
+ * Pure: no database, no Slack.
  *
- * Semantics where the brief is silent (documented in the report's notes and the README):
+ * Semantics where the plans leave room (documented in the README):
  * - A family-month absent from a plan that exists counts as 0 in that plan (a plan that does not
  *   mention a month plans nothing for it). A plan that is missing altogether (no approved version)
  *   makes its columns null and skips its checks; it is listed in `missing`.
@@ -15,11 +16,18 @@
  *   is used instead (`priceSource: "family"`); a family finance never priced has no price.
  *   Demand revenue = demand × price, compared with the finance plan's revenue for the month:
  *   revenue gap = demand revenue − finance revenue, relative to the finance revenue.
+ * - A check is flagged at or over its threshold (src/report/thresholds.ts): 100 % of capacity
+ *   against a 100 % threshold is flagged.
  * - Zero denominators: demand 0 with supply ≠ 0, capacity 0 with supply > 0, and finance revenue 0
  *   with demand > 0 are always flagged (their ratio is undefined, so it is reported as null).
  *   Demand > 0 for a family finance never priced is flagged as a revenue gap too: finance did not
  *   plan revenue for demand the demand plan expects.
+ * - Shortfall = max(0, demand − supply) units, in revenue at the row's price (unpriced units are
+ *   counted apart).
  */
+
+import { atOrOver } from "../report/thresholds.ts";
+import { type GapShortfall, summariseShortfall } from "./shortfall.ts";
 
 /** One plan line as the gap report needs it (the cycle's plan lines satisfy this). */
 export interface GapPlanLine {
@@ -31,11 +39,11 @@ export interface GapPlanLine {
 }
 
 export interface GapThresholds {
-  /** |supply − demand| ÷ demand above this is flagged. */
+  /** |supply − demand| ÷ demand at or over this is flagged. */
   supplyVsDemand: number;
-  /** supply ÷ capacity above this is flagged. */
+  /** supply ÷ capacity at or over this is flagged. */
   capacity: number;
-  /** |demand × price − finance revenue| ÷ finance revenue above this is flagged. */
+  /** |demand × price − finance revenue| ÷ finance revenue at or over this is flagged. */
   revenueVsPlan: number;
 }
 
@@ -59,6 +67,10 @@ export interface GapRow {
   supplyMinusDemand: number | null;
   /** (supply − demand) ÷ demand, signed; null when undefined (demand 0) or a plan is missing. */
   supplyVsDemand: number | null;
+  /** max(0, demand − supply); null when either plan is missing. */
+  shortfall: number | null;
+  /** shortfall × price; null without a price (or without a shortfall figure). */
+  shortfallRevenue: number | null;
   capacity: number | null;
   /** supply ÷ capacity; null without capacity (or capacity 0). */
   utilization: number | null;
@@ -88,6 +100,7 @@ export interface GapReport {
   /** Plans with no approved version, whose checks were skipped. */
   missing: ("demand" | "supply" | "finance")[];
   thresholds: GapThresholds;
+  shortfall: GapShortfall;
   totals: {
     demand: number | null;
     supply: number | null;
@@ -204,7 +217,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
       if (d !== 0) {
         supplyVsDemand = (s - d) / d;
         severity = Math.max(severity, excess(supplyVsDemand, thresholds.supplyVsDemand));
-        if (Math.abs(supplyVsDemand) > thresholds.supplyVsDemand) flags.push("supplyVsDemand");
+        if (atOrOver(supplyVsDemand, thresholds.supplyVsDemand)) flags.push("supplyVsDemand");
       } else if (s !== 0) {
         severity = Number.POSITIVE_INFINITY;
         flags.push("supplyVsDemand");
@@ -216,7 +229,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
       if (capacity > 0) {
         utilization = s / capacity;
         severity = Math.max(severity, excess(utilization, thresholds.capacity));
-        if (utilization > thresholds.capacity) flags.push("capacity");
+        if (atOrOver(utilization, thresholds.capacity)) flags.push("capacity");
       } else if (s > 0) {
         severity = Number.POSITIVE_INFINITY;
         flags.push("capacity");
@@ -243,7 +256,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
           if (financeRevenue !== 0) {
             revenueVsPlan = revenueGap / financeRevenue;
             severity = Math.max(severity, excess(revenueVsPlan, thresholds.revenueVsPlan));
-            if (Math.abs(revenueVsPlan) > thresholds.revenueVsPlan) flags.push("revenueVsPlan");
+            if (atOrOver(revenueVsPlan, thresholds.revenueVsPlan)) flags.push("revenueVsPlan");
           } else if (demandRevenue !== 0) {
             severity = Number.POSITIVE_INFINITY;
             flags.push("revenueVsPlan");
@@ -256,6 +269,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
       }
     }
 
+    const shortfall = d !== null && s !== null ? Math.max(0, d - s) : null;
     rows.push({
       family,
       period,
@@ -263,6 +277,8 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
       supply: s,
       supplyMinusDemand,
       supplyVsDemand,
+      shortfall,
+      shortfallRevenue: shortfall !== null && price !== null ? shortfall * price : null,
       capacity,
       utilization,
       financeQuantity,
@@ -296,6 +312,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
     flagged: rows.filter((r) => r.flags.length > 0).length,
     missing,
     thresholds,
+    shortfall: summariseShortfall(rows, thresholds.capacity),
     totals: {
       demand: sumOrNull(
         rows.map((r) => r.demand),

@@ -158,10 +158,15 @@ describe("forecast phase in Slack", () => {
       .find((m) => textOf(m.blocks).includes("Pre-S&amp;OP gap report 2027-01"));
     expect(opened).toBeDefined();
     const openedText = textOf(opened!.blocks);
-    expect(openedText).toContain("2 of 6 family-months over threshold");
+    // What is short, where and by how much; capacity at exactly 100 % counts.
+    expect(openedText).toContain("supply is *10 units below demand* (≈ 200 in revenue at plan prices)");
+    expect(openedText).toContain("*B* 10 units short in 2027-03 ≈ 200");
+    expect(openedText).toContain("3 family-months at or over 100.0 % of capacity.");
+    expect(openedText).toContain("*A* 2027-02: 100.0 % of capacity 100");
+    expect(openedText).toContain("4 of 6 family-months over a threshold");
     // B 2027-03 (supply 20 % short, 2 × the 10 % threshold) before A 2027-01 (120 % of capacity).
-    expect(openedText.indexOf("*B* 2027-03")).toBeGreaterThan(0);
-    expect(openedText.indexOf("*B* 2027-03")).toBeLessThan(openedText.indexOf("*A* 2027-01"));
+    expect(openedText.indexOf("*B* 2027-03 —")).toBeGreaterThan(0);
+    expect(openedText.indexOf("*B* 2027-03 —")).toBeLessThan(openedText.indexOf("*A* 2027-01 —"));
     expect(openedText).toContain("supply −10 vs demand 50 (−20.0 %)");
     expect(openedText).toContain("120.0 % of capacity 100");
     expect(h().standIn.files.size).toBe(filesBefore + 1);
@@ -179,7 +184,7 @@ describe("forecast phase in Slack", () => {
       pasteValues(csv("family,period,quantity", [["A", "2027-01", 120]])),
     );
     const preRequest = signoffMessage(h(), "Pre-S&OP reconciliation", 1);
-    expect(textOf(preRequest.blocks)).toContain("2 of 6 family-months over threshold");
+    expect(textOf(preRequest.blocks)).toContain("4 of 6 family-months over a threshold");
     expect(textOf(preRequest.blocks)).toContain("gap-report-2027-01.csv");
     expect(findElement(preRequest.blocks ?? [], CYCLE_ACTIONS.approve)).toBeDefined();
     expect(h().standIn.files.size).toBe(filesBefore + 2);

@@ -88,14 +88,35 @@ describe("FVA section", () => {
 describe("gap report blocks", () => {
   const thresholds = { supplyVsDemand: 0.1, capacity: 1, revenueVsPlan: 0.05 };
 
-  it("celebrates no gaps and names plans that were not checked", () => {
+  it("names plans that were not checked and claims no shortfall it did not check", () => {
     const r = gapReport(
       { demand: [{ family: "A", period: "2027-01", quantity: 10 }], supply: null, finance: null },
       thresholds,
     );
     const text = JSON.stringify(gapReportBlocks(r, { period: "2027-01" }));
-    expect(text).toContain("no gaps over threshold in 1 family-months");
+    expect(text).toContain("supply vs demand not checked.");
+    expect(text).toContain("No family-month over a threshold (of 1 family-month).");
     expect(text).toContain("not checked (no approved plan): supply, finance");
+  });
+
+  it("says what is short, where and by how much even when no single row is over a threshold", () => {
+    const demand = ["A", "B"].flatMap((family) =>
+      ["2027-01", "2027-02", "2027-03"].map((period) => ({ family, period, quantity: 100 })),
+    );
+    const supply = demand.map((l) => ({
+      ...l,
+      quantity: l.family === "A" ? 95 : 100,
+      capacity: l.family === "B" && l.period === "2027-02" ? 100 : 200,
+    }));
+    const finance = demand.map((l) => ({ ...l, revenue: 1000 }));
+    const r = gapReport({ demand, supply, finance }, thresholds);
+    const text = JSON.stringify(gapReportBlocks(r, { period: "2027-01" }));
+    expect(text).toContain("supply is *15 units below demand* (≈ 150 in revenue at plan prices)");
+    expect(text).toContain("in 3 family-months of 1 family.");
+    expect(text).toContain("*A* 15 units short in 2027-01 … 2027-03 ≈ 150");
+    expect(text).toContain("1 family-month at or over 100.0 % of capacity.");
+    expect(text).toContain("*B* 2027-02: 100.0 % of capacity 100");
+    expect(text).toContain("1 of 6 family-months over a threshold.");
   });
 
   it("shows the five worst of 5,000 flagged families within Block Kit limits", () => {
@@ -111,8 +132,10 @@ describe("gap report blocks", () => {
     });
     expect(checkBlocks(blocks, 50)).toEqual([]);
     const text = JSON.stringify(blocks);
-    expect(text).toContain("5000 of 5000 family-months over threshold — the 5 largest:");
-    expect(text.match(/• \*/g)).toHaveLength(5);
+    expect(text).toContain("5000 of 5,000 family-months over a threshold.");
+    // Three lists (short, at capacity, over a threshold), five lines each, the rest counted.
+    expect(text.match(/• \*/g)).toHaveLength(15);
+    expect(text).toContain("…and 4995 more families short (in the CSV)");
     expect(text).toContain("&lt;&amp;&gt;");
   });
 });

@@ -102,26 +102,56 @@ describe("gapReport against hand-computed values", () => {
     expect(onlyDemand.rows.every((x) => x.supplyMinusDemand === null && x.utilization === null)).toBe(true);
   });
 
-  it("leaves rows within every threshold unflagged, after the flagged ones", () => {
+  it("flags at or over a threshold, leaves rows under every one unflagged, after the flagged ones", () => {
     const r = gapReport(
       {
         demand: [
           { family: "A", period: "2027-01", quantity: 100 },
           { family: "B", period: "2027-01", quantity: 100 },
+          { family: "C", period: "2027-01", quantity: 100 },
         ],
         supply: [
-          { family: "A", period: "2027-01", quantity: 110 }, // exactly 10 %: not over
-          { family: "B", period: "2027-01", quantity: 89 },
+          { family: "A", period: "2027-01", quantity: 109, capacity: 120 }, // 9 %: under
+          { family: "B", period: "2027-01", quantity: 110 }, // exactly 10 %: flagged
+          { family: "C", period: "2027-01", quantity: 100, capacity: 100 }, // exactly 100 % of capacity
         ],
         finance: null,
       },
       thresholds,
     );
+    // Both exactly at their threshold (severity 1): the larger |supply − demand| first.
     expect(r.rows.map((x) => [x.family, x.flags])).toEqual([
       ["B", ["supplyVsDemand"]],
+      ["C", ["capacity"]],
       ["A", []],
     ]);
-    expect(r.flagged).toBe(1);
+    expect(r.flagged).toBe(2);
+    expect(r.shortfall.atCapacity).toEqual([
+      { family: "C", period: "2027-01", utilization: 1, supply: 100, capacity: 100 },
+    ]);
+  });
+
+  it("sums the supply shortfall per family and month, in units and revenue at plan prices", () => {
+    // A 2027-02: 200 − 150 = 50 at 10; B 2027-01: 50 − 0 = 50 at 30 (the family price).
+    expect(row("A", "2027-02")).toMatchObject({ shortfall: 50, shortfallRevenue: 500 });
+    expect(row("A", "2027-01")).toMatchObject({ shortfall: 0, shortfallRevenue: 0 });
+    expect(report.shortfall).toMatchObject({ units: 100, revenue: 2000, unpricedUnits: 0, familyMonths: 2 });
+    expect(report.shortfall.byFamily).toEqual([
+      { family: "A", units: 50, revenue: 500, periods: ["2027-02"] },
+      { family: "B", units: 50, revenue: 1500, periods: ["2027-01"] },
+    ]);
+    expect(report.shortfall.byPeriod).toEqual([
+      { period: "2027-01", units: 50, revenue: 1500, families: 1 },
+      { period: "2027-02", units: 50, revenue: 500, families: 1 },
+    ]);
+    // Supply on zero capacity first (no ratio), then 105 %.
+    expect(report.shortfall.atCapacity.map((c) => `${c.family} ${c.period}`)).toEqual([
+      "C 2027-01",
+      "A 2027-01",
+    ]);
+    // Without prices the units are still counted, apart.
+    const unpriced = gapReport({ demand, supply, finance: null }, thresholds).shortfall;
+    expect(unpriced).toMatchObject({ units: 100, revenue: null, unpricedUnits: 100 });
   });
 
   it("treats a zero threshold as 'any gap is over'", () => {
@@ -143,9 +173,11 @@ describe("gap report CSV", () => {
     const lines = csv.trimEnd().split("\n");
     expect(lines[0]).toBe(GAP_CSV_COLUMNS.join(","));
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toBe("B,2027-01,50,0,-50,-1,,,0,0,30,family,1500,1500,,supplyVsDemand revenueVsPlan");
+    expect(lines[1]).toBe(
+      "B,2027-01,50,0,-50,-1,50,1500,,,0,0,30,family,1500,1500,,supplyVsDemand revenueVsPlan",
+    );
     expect(lines[4]).toBe(
-      "A,2027-02,200,150,-50,-0.25,200,0.75,180,1800,10,month,2000,200,0.111111,supplyVsDemand revenueVsPlan",
+      "A,2027-02,200,150,-50,-0.25,50,500,200,0.75,180,1800,10,month,2000,200,0.111111,supplyVsDemand revenueVsPlan",
     );
   });
 

@@ -105,6 +105,11 @@ describe("sop gaps", () => {
       flags: ["supplyVsDemand", "revenueVsPlan"],
     });
     expect(out.rows[0]).not.toHaveProperty("severity");
+    // Short: B 2027-01 50 at 30, A 2027-02 50 at 10; at capacity: A 2027-01 (105 %).
+    expect(out.shortfall).toMatchObject({ units: 100, revenue: 2000, familyMonths: 2 });
+    expect(out.shortfall.atCapacity).toEqual([
+      { family: "A", period: "2027-01", utilization: 1.05, supply: 105, capacity: 100 },
+    ]);
   });
 
   it("prints the full CSV and a terminal table", async () => {
@@ -118,6 +123,9 @@ describe("sop gaps", () => {
     expect(t.stdout).toContain("4 of 4 family-months over threshold");
     expect(t.stdout).toContain("approved versions: demand v1, supply v1, finance v1");
     expect(t.stdout).toContain("… and 2 more flagged");
+    expect(t.stdout).toContain(
+      "shortfall: 100 units below demand (≈ 2,000 revenue at plan prices) in 2 family-months; 1 family-months at or over capacity",
+    );
     expect(t.stdout).toMatch(/B\s+2027-01\s+50\s+0\s+-50\s+-100\.0%/);
   });
 

@@ -70,7 +70,8 @@ function table(g: CycleGapReport, top: number): string {
   const t = r.thresholds;
   const lines = [
     `Gap report ${g.period} (team ${g.teamId}): ${r.flagged} of ${r.rows.length} family-months over threshold` +
-      ` (supply vs demand > ${pct(t.supplyVsDemand)}, utilisation > ${pct(t.capacity)}, revenue vs plan > ${pct(t.revenueVsPlan)})`,
+      ` (supply vs demand ≥ ${pct(t.supplyVsDemand)}, utilisation ≥ ${pct(t.capacity)}, revenue vs plan ≥ ${pct(t.revenueVsPlan)})`,
+    `shortfall: ${num(r.shortfall.units)} units below demand${r.shortfall.revenue === null ? "" : ` (≈ ${num(r.shortfall.revenue)} revenue at plan prices)`} in ${r.shortfall.familyMonths} family-months; ${r.shortfall.atCapacity.length} family-months at or over capacity`,
     `approved versions: demand v${g.versions.demand ?? "–"}, supply v${g.versions.supply ?? "–"}, finance v${g.versions.finance ?? "–"}`,
   ];
   if (rows.length) lines.push("", fmt(head), ...rows.map(fmt));
