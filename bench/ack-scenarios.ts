@@ -213,6 +213,7 @@ export async function cycleScenarios(
   setup: ScenarioSetup,
   log: (line: string) => void,
   rounds: number,
+  only?: string[],
 ): Promise<Scenario[]> {
   const { standIn } = setup;
   await connectDatabase(setup.uri);
@@ -256,8 +257,11 @@ export async function cycleScenarios(
   const badCsv = `${lines.join("\n")}\nNOPE,,x\n`;
 
   const commitPerRound = (c: number) => (c === 1 ? 20 : c === 10 ? 30 : 50);
+  // The pool is spent only by the scenario that commits; other runs skip preparing it.
   const poolSize =
-    rounds * (commitPerRound(1) + commitPerRound(10) + commitPerRound(50)) + commitPerRound(10) + 10;
+    !only || only.includes("approve-commit")
+      ? rounds * (commitPerRound(1) + commitPerRound(10) + commitPerRound(50)) + commitPerRound(10) + 10
+      : 0;
   log(`preparing ${poolSize} teams with a pending sign-off request…`);
   const pool: PendingSignoff[] = [];
   const prepare = async (i: number) => {
@@ -286,12 +290,38 @@ export async function cycleScenarios(
 
   const mark = () => standIn.responses.length;
   const replies = (m: number, built: BuiltRequest[], t: number) => awaitResponses(standIn, m, built, t);
+  const status = () => commandBody(standIn, "status", "U0DP", "T0BENCH");
+  const approveDecided = () =>
+    actionBody(
+      standIn,
+      { actionId: "sop_approve", value: decided, blockId: "signoff" },
+      { channel: "C0SOP", ts: "1.000001" },
+      "U0LEAD",
+      "T0BENCH",
+    );
+  const submitInvalid = () =>
+    viewBody(
+      { callback_id: "sop_submit_plan", private_metadata: submitMeta },
+      pasteValues(badCsv) as Record<string, Record<string, unknown>>,
+      "U0ANALYST",
+      "T0BENCHV",
+    );
+  const mixed = [status, approveDecided, submitInvalid];
+  let turn = 0;
   return [
+    {
+      name: "mixed",
+      label: "Mixed: `/sop status`, Approve on a decided request, submit modal with bad lines (in turn)",
+      note: "one third each of the three requests below, interleaved",
+      build: () => mixed[turn++ % mixed.length]!(),
+      workMark: mark,
+      awaitWork: replies,
+    },
     {
       name: "status",
       label: "`/sop status`",
       note: "acked, then: claim, team config, this month's cycle (+ catch-up), status report, response_url post",
-      build: () => commandBody(standIn, "status", "U0DP", "T0BENCH"),
+      build: status,
       workMark: mark,
       awaitWork: replies,
     },
@@ -299,14 +329,7 @@ export async function cycleScenarios(
       name: "approve",
       label: "Approve on a decided request",
       note: "acked, then: claim, decision re-checked against the stored cycle (already approved), the approver told so",
-      build: () =>
-        actionBody(
-          standIn,
-          { actionId: "sop_approve", value: decided, blockId: "signoff" },
-          { channel: "C0SOP", ts: "1.000001" },
-          "U0LEAD",
-          "T0BENCH",
-        ),
+      build: approveDecided,
       workMark: mark,
       awaitWork: replies,
     },
@@ -338,13 +361,7 @@ export async function cycleScenarios(
       perRound: (c: number) => (c === 1 ? 100 : c === 10 ? 200 : 300),
       label: "Submit modal, 55-line CSV with 3 bad lines",
       note: "everything before the ack (Slack shows errors only from the ack): team config, cycle, owner and version checks, CSV parsed and every bad line listed",
-      build: () =>
-        viewBody(
-          { callback_id: "sop_submit_plan", private_metadata: submitMeta },
-          pasteValues(badCsv) as Record<string, Record<string, unknown>>,
-          "U0ANALYST",
-          "T0BENCHV",
-        ),
+      build: submitInvalid,
       workMark: mark,
       awaitWork: async () => ({ expected: 0, arrived: 0 }),
     },
@@ -355,7 +372,8 @@ export async function scenarios(
   setup: ScenarioSetup,
   log: (line: string) => void,
   rounds: number,
+  only?: string[],
 ): Promise<Scenario[]> {
   if (process.env.STAND_IN_SCENARIOS) return standInScenarios(setup.standIn);
-  return cycleScenarios(setup, log, rounds);
+  return cycleScenarios(setup, log, rounds, only);
 }

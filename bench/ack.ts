@@ -31,7 +31,7 @@ import { startBareApp } from "./bare-app.ts";
 import { keepAliveAgent, percentile, runBursts, runLoad, type SignedRequest, signedRequest } from "./load.ts";
 
 const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-const CONCURRENCY = [1, 10, 50];
+const CONCURRENCY = process.env.CONCURRENCY?.split(",").map(Number) ?? [1, 10, 50];
 const ROUNDS = Number(process.env.ROUNDS ?? 6);
 const SCALE = Number(process.env.REQUESTS_SCALE ?? 1);
 const CPU_COUNT = cpus().length;
@@ -182,7 +182,12 @@ async function main(): Promise<void> {
     bare: await spawnApp("bare", env),
   };
   const only = process.env.ONLY?.split(",");
-  const all = await scenarios({ standIn, oursUrl: apps.ours.url, secret: SIGNING_SECRET, uri }, log, ROUNDS);
+  const all = await scenarios(
+    { standIn, oursUrl: apps.ours.url, secret: SIGNING_SECRET, uri },
+    log,
+    ROUNDS,
+    only,
+  );
   const list = only ? all.filter((s) => only.includes(s.name)) : all;
   // One warm keep-alive pool per app, large enough for the highest concurrency.
   const maxC = Math.max(...CONCURRENCY);

@@ -3,6 +3,7 @@
  * approvers, the close message. The transition is already committed when these run, so each output is
  * best effort: a failure is logged and reported to the actor, and never undoes or repeats the transition.
  */
+
 import type { WebClient } from "@slack/web-api";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import type { DecideResult } from "../src/cycle/decide.ts";
@@ -10,6 +11,7 @@ import { phaseRoles } from "../src/cycle/roles.ts";
 import type { Logger } from "../src/logger.ts";
 import { loadPlanMeta, recordSignoffMessage, signoffMessageOf } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
+import type { Message } from "../views/message.ts";
 import {
   cycleClosedMessage,
   decisionDm,
@@ -19,12 +21,6 @@ import {
 } from "../views/phase-dm.ts";
 import { type SignoffRequest, signoffRequestMessage } from "../views/signoff-request.ts";
 import { attachGapReport, GAP_REPORT_PHASE, postGapReport, signoffExtras } from "./forecast-phase-notify.ts";
-
-type Message = { text: string; blocks: unknown[] };
-
-/** A modal or home view built by views/ (plain Block Kit JSON), typed for the Web API client. */
-export type SlackView = Parameters<WebClient["views"]["open"]>[0]["view"];
-export const asView = (view: unknown) => view as SlackView;
 
 /** Collects what could not be delivered, to tell the actor in one line. */
 export class Deliveries {
@@ -58,8 +54,7 @@ export async function dm(
 ): Promise<void> {
   for (const user of [...new Set(userIds)]) {
     // Posting to a user id delivers to the app's DM with that user.
-    // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
-    await d.try(`DM to <@${user}>`, () => client.chat.postMessage({ channel: user, ...(message as any) }));
+    await d.try(`DM to <@${user}>`, () => client.chat.postMessage({ channel: user, ...message }));
   }
 }
 
@@ -70,10 +65,7 @@ export async function post(
   channel: string,
   message: Message,
 ): Promise<{ channel: string; ts: string } | null> {
-  const res = await d.try(what, () =>
-    // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
-    client.chat.postMessage({ channel, ...(message as any) }),
-  );
+  const res = await d.try(what, () => client.chat.postMessage({ channel, ...message }));
   return res?.ts ? { channel: String(res.channel ?? channel), ts: res.ts } : null;
 }
 
@@ -163,8 +155,7 @@ export async function announceDecision(
       },
     });
     await d.try("the update of the sign-off request", () =>
-      // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
-      client.chat.update({ channel: where.channel, ts: where.ts, ...(decided as any) }),
+      client.chat.update({ channel: where.channel, ts: where.ts, ...decided }),
     );
   }
   const owners = phaseRoles(cfg, cycle, phase.id).owners;

@@ -10,6 +10,7 @@
  * - `fvaBlocks`: forecast value added over a KPI window, for `/sop kpi`.
  * Every one of them is best effort: a failure to compute or upload never blocks a sign-off.
  */
+
 import type { WebClient } from "@slack/web-api";
 import type { CycleState } from "../src/cycle/cycle-state.ts";
 import { UserError } from "../src/errors.ts";
@@ -23,6 +24,7 @@ import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
 import { fvaSectionBlocks } from "../views/fva-section.ts";
 import { gapReportBlocks, gapReportText } from "../views/gap-report.ts";
+import type { KnownBlock } from "../views/message.ts";
 
 /** The phase whose sign-off shows the gap report. */
 export const GAP_REPORT_PHASE = "pre_sop";
@@ -31,7 +33,7 @@ export function gapReportFileName(period: string): string {
   return `gap-report-${period}.csv`;
 }
 
-async function comparisonBlocks(cycle: CycleState, version: number): Promise<unknown[]> {
+async function comparisonBlocks(cycle: CycleState, version: number): Promise<KnownBlock[]> {
   const baselineVersion = cycle.phases[BASELINE_PHASE]?.approvedVersion ?? null;
   if (baselineVersion === null) return [];
   const [baseline, consensus] = await Promise.all([
@@ -45,7 +47,7 @@ async function comparisonBlocks(cycle: CycleState, version: number): Promise<unk
   );
 }
 
-function unavailable(err: unknown): unknown[] {
+function unavailable(err: unknown): KnownBlock[] {
   const why = err instanceof UserError ? [err.message, ...err.details].join(" ") : "it could not be computed";
   return [
     {
@@ -62,7 +64,7 @@ export async function signoffExtras(
   phaseId: string,
   version: number,
   log?: Logger,
-): Promise<unknown[]> {
+): Promise<KnownBlock[]> {
   try {
     if (phaseId === CONSENSUS_PHASE) return await comparisonBlocks(cycle, version);
     if (phaseId === GAP_REPORT_PHASE && cfg) {
@@ -116,8 +118,7 @@ export async function postGapReport(client: WebClient, cfg: TeamConfig, cycle: C
   const posted = await client.chat.postMessage({
     channel: cfg.channels.sop,
     text: gapReportText(g.report, cycle.period),
-    // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
-    blocks: blocks as any,
+    blocks,
   });
   await upload(client, cfg, g, posted.ts);
 }
@@ -127,7 +128,7 @@ export async function fvaBlocks(
   cfg: TeamConfig,
   window: { from: string; to: string },
   opts: { family?: string; log?: Logger } = {},
-): Promise<unknown[]> {
+): Promise<KnownBlock[]> {
   try {
     const fva = await loadForecastValueAdded(cfg, window, { family: opts.family });
     return fvaSectionBlocks(fva.report, { months: fva.months });

@@ -3,6 +3,7 @@
  * double clicks), timing, logging, and turning errors into a clear ephemeral message. Listeners stay
  * thin: they parse the payload, call the domain in src/, and render with views/.
  */
+
 import type {
   AllMiddlewareArgs,
   BlockAction,
@@ -17,6 +18,7 @@ import { claimOnce, releaseClaim } from "../src/db/idempotency.ts";
 import { isDatabaseOutage, UserError } from "../src/errors.ts";
 import type { Logger } from "../src/logger.ts";
 import { errorMessage } from "../views/error-message.ts";
+import type { Message } from "../views/message.ts";
 import type { AppDeps } from "./deps.ts";
 import { responseUrlResponder } from "./response-url.ts";
 
@@ -31,11 +33,11 @@ export interface ListenerContext extends Caller {
   log: Logger;
   deps: AppDeps;
   /** Sends an ephemeral reply to the person who acted. */
-  reply: (message: { text: string; blocks?: unknown[] }) => Promise<void>;
+  reply: (message: Message) => Promise<void>;
 }
 
 /** Turns any failure into the message the user sees; logs what is not the user's doing. */
-export function describeFailure(err: unknown, log: Logger): { text: string; blocks: unknown[] } {
+export function describeFailure(err: unknown, log: Logger): Message {
   if (err instanceof UserError) return errorMessage(err.message, err.details);
   if (isDatabaseOutage(err)) {
     log.warn({ err: (err as Error).message }, "database unavailable");
@@ -108,18 +110,15 @@ function ephemeralReplier(
   userId: string,
   channelId?: string,
 ) {
-  return async (message: { text: string; blocks?: unknown[] }) => {
+  return async (message: Message) => {
     if (respond) {
-      // biome-ignore lint/suspicious/noExplicitAny: Block Kit blocks are built by views/
-      await respond({ response_type: "ephemeral", replace_original: false, ...(message as any) });
+      await respond({ response_type: "ephemeral", replace_original: false, ...message });
     } else if (channelId) {
-      // biome-ignore lint/suspicious/noExplicitAny: see above
-      await client.chat.postEphemeral({ channel: channelId, user: userId, ...(message as any) });
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
     } else {
       // No channel to answer in (App Home, modal): a DM from the app.
       const dm = await client.conversations.open({ users: userId });
-      // biome-ignore lint/suspicious/noExplicitAny: see above
-      await client.chat.postMessage({ channel: dm.channel!.id!, ...(message as any) });
+      await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
     }
   };
 }

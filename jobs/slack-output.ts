@@ -13,10 +13,11 @@ import type { Logger } from "../src/logger.ts";
 import type { JobContext, JobFailure } from "../src/schedule/job.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { channelProblemAlert } from "../views/job-alert.ts";
+import type { KnownBlock } from "../views/message.ts";
 
 export interface SlackMessage {
   text: string;
-  blocks?: unknown[];
+  blocks?: KnownBlock[];
 }
 
 /** Errors that mean "this channel cannot be posted to" (configuration, not a transient fault). */
@@ -109,7 +110,7 @@ export class JobOutput {
       const res = await this.client.chat.postMessage({
         channel,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
         unfurl_links: false,
       });
       return { channel: String(res.channel ?? channel), ts: String(res.ts) };
@@ -132,7 +133,7 @@ export class JobOutput {
       const res = await this.client.chat.postMessage({
         channel: userId,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
         unfurl_links: false,
       });
       return { channel: String(res.channel ?? userId), ts: String(res.ts) };
@@ -215,7 +216,7 @@ export class JobOutput {
         await this.client.chat.postMessage({
           channel: admin,
           text: alert.text,
-          blocks: alert.blocks as never,
+          blocks: alert.blocks,
         });
       } catch (err) {
         this.ctx.log.error(

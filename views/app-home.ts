@@ -3,11 +3,13 @@
  * and the nearby cycles at a glance. Other features append their own sections through `extraBlocks`
  * (e.g. the executive dashboard); the whole view is kept within Slack's 100 blocks.
  */
+import type { HomeView } from "@slack/types";
 import type { OpenTask } from "../src/cycle/open-tasks.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleReport } from "../src/cycle/status-report.ts";
 import { CYCLE_ACTIONS, encodeDecisionRef, encodePhaseRef } from "./cycle-ids.ts";
 import { plural, STATUS_EMOJI } from "./cycle-text.ts";
+import type { KnownBlock } from "./message.ts";
 import { signoffButtons } from "./signoff-request.ts";
 import { blockingText } from "./status.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
@@ -21,12 +23,12 @@ export interface AppHomeInput {
   /** True when the workspace has no S&OP configuration yet. */
   unconfigured?: boolean;
   /** Appended after the cycle sections (at most 100 minus what the cycle part uses). */
-  extraBlocks?: unknown[];
+  extraBlocks?: KnownBlock[];
 }
 
 export const HOME_MAX_BLOCKS = 100;
 
-function taskBlocks(t: OpenTask, tz: string): unknown[] {
+function taskBlocks(t: OpenTask, tz: string): KnownBlock[] {
   const late = t.overdueDays > 0 ? ` · :warning: ${plural(t.overdueDays, "day")} overdue` : "";
   if (t.kind === "submit") {
     const again = t.status === "changes_requested";
@@ -61,7 +63,7 @@ function taskBlocks(t: OpenTask, tz: string): unknown[] {
   ];
 }
 
-function cycleBlocks(r: CycleReport): unknown[] {
+function cycleBlocks(r: CycleReport): KnownBlock[] {
   const strip = r.phases
     .map((p) => `${STATUS_EMOJI[p.status]} ${escapeMrkdwn(truncate(p.name, 30))}`)
     .join("  ");
@@ -71,10 +73,10 @@ function cycleBlocks(r: CycleReport): unknown[] {
   ];
 }
 
-export function appHomeView(input: AppHomeInput): { type: "home"; blocks: unknown[] } {
+export function appHomeView(input: AppHomeInput): HomeView {
   const extra = input.extraBlocks ?? [];
   const budget = HOME_MAX_BLOCKS - extra.length;
-  const blocks: unknown[] = [{ type: "header", text: { type: "plain_text", text: "S&OP" } }];
+  const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: "S&OP" } }];
   if (input.unconfigured) {
     blocks.push({
       type: "section",

@@ -4,8 +4,10 @@
  * re-checks everything (team from the payload, owner, phase state).
  */
 
+import type { Button } from "@slack/types";
 import { BASELINE_PHASE_ID } from "../src/forecast/baseline-plan.ts";
 import { formatQuantity } from "./baseline-comparison.ts";
+import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 export const GENERATE_BASELINE_ACTION = "sop_generate_baseline";
@@ -26,7 +28,7 @@ export function decodeBaselineRef(value: unknown): string | null {
 }
 
 /** The button element, to put in an existing actions block. */
-export function baselineButtonElement(period: string): Record<string, unknown> {
+export function baselineButtonElement(period: string): Button {
   return {
     type: "button",
     action_id: GENERATE_BASELINE_ACTION,
@@ -36,7 +38,7 @@ export function baselineButtonElement(period: string): Record<string, unknown> {
 }
 
 /** An actions block with the button and a line saying what it does. */
-export function baselineButtonBlocks(period: string): unknown[] {
+export function baselineButtonBlocks(period: string): KnownBlock[] {
   return [
     {
       type: "context",
@@ -64,9 +66,9 @@ export interface BaselineResultView {
 }
 
 /** The ephemeral answer to the owner who clicked. */
-export function baselineResultMessage(r: BaselineResultView): { text: string; blocks: unknown[] } {
+export function baselineResultMessage(r: BaselineResultView): Message {
   const text = `Statistical baseline submitted as data v${r.version} for ${r.period}: ${r.families} famil${r.families === 1 ? "y" : "ies"}, ${r.horizon} months, total ${formatQuantity(r.total)}.`;
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     {
       type: "section",
       text: {
@@ -95,6 +97,6 @@ export function baselineResultMessage(r: BaselineResultView): { text: string; bl
 }
 
 /** The button blocks for a phase's DM: only the data phase (the baseline's phase) gets them. */
-export function baselineButtonFor(phaseId: string, period: string): unknown[] {
+export function baselineButtonFor(phaseId: string, period: string): KnownBlock[] {
   return phaseId === BASELINE_PHASE_ID ? baselineButtonBlocks(period) : [];
 }

@@ -2,7 +2,9 @@
  * The consensus demand plan against the statistical baseline, as a context line for the demand
  * phase's sign-off message: "vs statistical baseline: +4.2 % total (+1,230), largest overrides: …".
  */
+
 import type { BaselineComparison } from "../src/forecast/compare-to-baseline.ts";
+import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const MAX_OVERRIDES = 3;
@@ -45,7 +47,10 @@ export function baselineComparisonText(
 }
 
 /** A context block for the sign-off message; empty when there is no baseline. */
-export function baselineComparisonBlocks(c: BaselineComparison | null, baselineVersion?: number): unknown[] {
+export function baselineComparisonBlocks(
+  c: BaselineComparison | null,
+  baselineVersion?: number,
+): KnownBlock[] {
   const text = baselineComparisonText(c, baselineVersion);
   if (text === null) return [];
   return [{ type: "context", elements: [{ type: "mrkdwn", text: `:bar_chart: ${truncate(text, 2900)}` }] }];

@@ -2,13 +2,13 @@
  * The weekly executive digest as a Block Kit message (well within 50 blocks and 3,000 characters per
  * section), plus the pieces the App Home dashboard reuses: KPI tiles, the cycle summary, exceptions.
  */
+
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
 import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
+import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
-
-type Block = Record<string, unknown>;
 
 const RAG: Record<KpiLine["rag"], string> = {
   green: ":large_green_circle: on target",
@@ -113,18 +113,18 @@ export interface DigestImage {
   title: string;
 }
 
-const section = (text: string): Block => ({
+const section = (text: string): KnownBlock => ({
   type: "section",
   text: { type: "mrkdwn", text: truncate(text, 3000) },
 });
-const context = (text: string): Block => ({
+const context = (text: string): KnownBlock => ({
   type: "context",
   elements: [{ type: "mrkdwn", text: truncate(text, 3000) }],
 });
 
 /** The KPI tiles as section fields (at most 10 per section). */
-export function kpiTileBlocks(kpis: KpiLine[]): Block[] {
-  const blocks: Block[] = [];
+export function kpiTileBlocks(kpis: KpiLine[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   for (let i = 0; i < kpis.length; i += 10) {
     blocks.push({
       type: "section",
@@ -134,7 +134,7 @@ export function kpiTileBlocks(kpis: KpiLine[]): Block[] {
   return blocks;
 }
 
-export function cycleBlocks(d: DigestData): Block[] {
+export function cycleBlocks(d: DigestData): KnownBlock[] {
   const c = d.cycle;
   const lines: string[] = [];
   if (c.current) lines.push(...cycleLines(c.current, d.timezone));
@@ -152,10 +152,10 @@ export function digestMessage(
   opts: { images?: DigestImage[]; chartsFollow?: boolean } = {},
 ): {
   text: string;
-  blocks: Block[];
+  blocks: KnownBlock[];
 } {
   const w = d.week;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(`S&OP weekly digest — ${w.week}`, 150) } },
     context(`${w.from} – ${w.to} · generated ${formatWhen(d.generatedAt, d.timezone)} (${d.timezone})`),
     ...cycleBlocks(d),
@@ -165,7 +165,7 @@ export function digestMessage(
   ];
   if (!d.kpisComputedAt)
     blocks.push(context("No KPI snapshot for this week yet: the daily KPI job computes it."));
-  blocks.push(...(fvaDigestBlocks(d.fva) as Block[]));
+  blocks.push(...(fvaDigestBlocks(d.fva) as KnownBlock[]));
   blocks.push({ type: "divider" }, section(`*Exceptions*\n${exceptionLines(d).join("\n")}`));
   for (const img of opts.images ?? []) {
     blocks.push({

@@ -1,13 +1,14 @@
 /** The ephemeral message a user sees when their request could not be done. */
+import type { KnownBlock, Message } from "./message.ts";
 import { truncate } from "./text.ts";
 
 const MAX_DETAILS = 20;
 
-export function errorMessage(message: string, details: string[] = []): { text: string; blocks: unknown[] } {
+export function errorMessage(message: string, details: string[] = []): Message {
   const shown = details.slice(0, MAX_DETAILS);
   const more = details.length - shown.length;
   const detailText = shown.map((d) => `• ${d}`).join("\n") + (more > 0 ? `\n…and ${more} more` : "");
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: truncate(`:warning: ${message}`, 3000) } },
   ];
   if (detailText)

@@ -4,12 +4,12 @@
  * Charts: QuickChart image URLs when the digest used them; else the uploaded PNGs referenced as Slack
  * files (`slack_file`, no public URL needed), with links to them.
  */
+
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleSection, DashboardData, SubmittedPlan } from "../src/digest/index.ts";
 import { cycleLines, kpiTileBlocks } from "./digest.ts";
+import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
-
-type Block = Record<string, unknown>;
 
 const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, signDisplay: "always" });
@@ -37,7 +37,7 @@ export function planLine(p: SubmittedPlan, timezone: string): string {
   );
 }
 
-function cycleSectionBlocks(section: CycleSection, timezone: string): Block[] {
+function cycleSectionBlocks(section: CycleSection, timezone: string): KnownBlock[] {
   const lines = cycleLines(section, timezone);
   const plans = section.plans.length
     ? section.plans.map((p) => `• ${planLine(p, timezone)}`).join("\n")
@@ -51,8 +51,8 @@ function cycleSectionBlocks(section: CycleSection, timezone: string): Block[] {
   ];
 }
 
-export function execDashboardBlocks(d: DashboardData): Block[] {
-  const blocks: Block[] = [
+export function execDashboardBlocks(d: DashboardData): KnownBlock[] {
+  const blocks: KnownBlock[] = [
     { type: "divider" },
     { type: "header", text: { type: "plain_text", text: "S&OP Executive Review Dashboard" } },
   ];

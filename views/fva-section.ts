@@ -3,7 +3,9 @@
  * accuracy, the difference in percentage points, and the families where the overrides helped or
  * hurt most.
  */
+
 import type { FvaFigures, FvaReport } from "../src/forecast/fva.ts";
+import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const MAX_FAMILIES = 3;
@@ -32,7 +34,7 @@ function familyList(families: FvaReport["families"]): string {
 }
 
 /** Section (+ context with the best and worst families) for a KPI message or the digest. */
-export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } = {}): unknown[] {
+export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } = {}): KnownBlock[] {
   const summary = fvaSummaryText(report.overall);
   if (summary === null) {
     return [
@@ -48,7 +50,7 @@ export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } 
   const months = opts.months?.length
     ? ` over ${opts.months.length === 1 ? opts.months[0] : `${opts.months[0]} – ${opts.months.at(-1)}`}`
     : "";
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `*Forecast value added*${months}: ${summary}` } },
   ];
   const scored = report.families.filter((f) => f.fva !== null);
@@ -75,7 +77,9 @@ export function fvaSectionBlocks(report: FvaReport, opts: { months?: string[] } 
 }
 
 /** The digest's FVA blocks: nothing when no month could be compared (a team not using the baseline). */
-export function fvaDigestBlocks(fva: { report: FvaReport; months: string[] } | null | undefined): unknown[] {
+export function fvaDigestBlocks(
+  fva: { report: FvaReport; months: string[] } | null | undefined,
+): KnownBlock[] {
   if (!fva || fva.report.overall.rows === 0) return [];
   return fvaSectionBlocks(fva.report, { months: fva.months });
 }

@@ -4,9 +4,11 @@
  * then the rows over the team's thresholds, the worst few. The full report goes along as a CSV file.
  * Bounded for any number of families: every list is cut to a few lines and the rest counted.
  */
+
 import type { GapReport, GapRow } from "../src/gaps/gap-report.ts";
 import type { GapShortfall } from "../src/gaps/shortfall.ts";
 import { formatQuantity, signedPercent, signedQuantity } from "./baseline-comparison.ts";
+import type { KnownBlock } from "./message.ts";
 import { monthRuns } from "./month-runs.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
@@ -93,14 +95,14 @@ function listed<T>(items: readonly T[], top: number, line: (x: T) => string, res
   return lines;
 }
 
-function section(text: string) {
+function section(text: string): KnownBlock {
   return { type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } };
 }
 
 export function gapReportBlocks(
   report: GapReport,
   opts: { period: string; top?: number; csvFileName?: string },
-): unknown[] {
+): KnownBlock[] {
   const top = opts.top ?? TOP_GAPS;
   const total = report.rows.length;
   const s = report.shortfall;
@@ -112,7 +114,7 @@ export function gapReportBlocks(
       ? `No family-month over a threshold (of ${plural(total, "family-month")}).`
       : `${report.flagged} of ${plural(total, "family-month")} over a threshold.`,
   ].filter((l): l is string => l !== null);
-  const blocks: unknown[] = [section(lead.join("\n"))];
+  const blocks: KnownBlock[] = [section(lead.join("\n"))];
   if (s.byFamily.length) {
     const lines = listed(
       s.byFamily,

@@ -1,4 +1,5 @@
 /** `/sop help`: the whole slash-command grammar (DESIGN §4a). */
+import type { Message } from "./message.ts";
 export const SOP_GRAMMAR: { usage: string; does: string }[] = [
   { usage: "status [PERIOD]", does: "where this month's cycle is, who owes what, what is overdue" },
   { usage: "start PERIOD", does: "admins: open the cycle for PERIOD (YYYY-MM) from the team template" },
@@ -11,7 +12,7 @@ export const SOP_GRAMMAR: { usage: string; does: string }[] = [
   { usage: "help", does: "this list" },
 ];
 
-export function helpMessage(): { text: string; blocks: unknown[] } {
+export function helpMessage(): Message {
   const lines = SOP_GRAMMAR.map((g) => `\`/sop ${g.usage}\` — ${g.does}`).join("\n");
   return {
     text: "S&OP bot commands",
@@ -28,7 +29,7 @@ export function helpMessage(): { text: string; blocks: unknown[] } {
   };
 }
 
-export function unknownCommandMessage(word: string): { text: string; blocks: unknown[] } {
+export function unknownCommandMessage(word: string): Message {
   const known = SOP_GRAMMAR.map((g) => g.usage.split(" ")[0]!);
   const lower = word.toLowerCase();
   const guess = known.find((k) => k !== lower && k.startsWith(lower.slice(0, 2)));

@@ -1,7 +1,9 @@
 /** `/sop history`: the cycle's audit trail, every transition with who, when, from → to, version and comment. */
+
 import type { CycleEvent, CycleState } from "../src/cycle/cycle-state.ts";
 import { formatWhen } from "../src/cycle/people.ts";
 import { STATUS_WORD } from "../src/cycle/phase-status-text.ts";
+import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 const VERB: Record<CycleEvent["action"], string> = {
@@ -24,8 +26,8 @@ export function historyLine(cycle: CycleState, e: CycleEvent): string {
 }
 
 /** Lines packed into sections of ≤ 3,000 characters; at most 45 sections (a message holds 50 blocks). */
-export function historyMessage(cycle: CycleState): { text: string; blocks: unknown[] } {
-  const blocks: unknown[] = [
+export function historyMessage(cycle: CycleState): Message {
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `History of S&OP cycle ${cycle.period}` } },
   ];
   let chunk = "";

@@ -1,4 +1,5 @@
 /** The `/sop import` modal: pick the kind of actuals, then paste CSV text or upload a CSV file. */
+import type { ModalView, PlainTextOption } from "@slack/types";
 import { ACTUALS_KINDS, type ActualsKind, KIND_SPECS } from "../src/actuals/kinds.ts";
 
 export const IMPORT_VIEW = "sop_import_actuals";
@@ -36,9 +37,12 @@ export function decodeImportMeta(raw: unknown): ImportMeta {
   }
 }
 
-const option = (kind: ActualsKind) => ({ text: { type: "plain_text", text: LABELS[kind] }, value: kind });
+const option = (kind: ActualsKind): PlainTextOption => ({
+  text: { type: "plain_text", text: LABELS[kind] },
+  value: kind,
+});
 
-export function importModal(opts: { channel: string | null; kind?: ActualsKind }) {
+export function importModal(opts: { channel: string | null; kind?: ActualsKind }): ModalView {
   const columns = ACTUALS_KINDS.map((k) => `*${k}*: \`${KIND_SPECS[k].columns.join(",")}\``).join("\n");
   return {
     type: "modal",

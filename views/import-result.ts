@@ -1,10 +1,12 @@
 /** What the person who imported actuals sees: the result, or the problems (in the modal and by message). */
+import type { ModalView } from "@slack/types";
 import type { ImportResult } from "../src/actuals/import-actuals.ts";
+import type { Message } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const n = (v: number) => v.toLocaleString("en-US");
 
-export function importResultMessage(r: ImportResult, source: string): { text: string; blocks: unknown[] } {
+export function importResultMessage(r: ImportResult, source: string): Message {
   const text = `Imported ${r.kind} from ${source}: ${n(r.rows)} rows, ${n(r.inserted)} new, ${n(r.updated)} updated.`;
   return {
     text,
@@ -41,7 +43,7 @@ export function problemsText(message: string, details: string[], maxChars = 1800
 }
 
 /** Shown while a large upload is checked and stored after the ack (Slack allows 3 s for the ack). */
-export function importProgressModal(fileName: string, bytes: number) {
+export function importProgressModal(fileName: string, bytes: number): ModalView {
   return {
     type: "modal",
     callback_id: "sop_import_progress",
@@ -62,7 +64,7 @@ export function importProgressModal(fileName: string, bytes: number) {
 /** The outcome of a large upload, replacing the progress window. */
 export function importOutcomeModal(
   outcome: { ok: true; text: string } | { ok: false; message: string; details: string[] },
-) {
+): ModalView {
   const text = outcome.ok
     ? `:white_check_mark: ${outcome.text}`
     : `:warning: ${problemsText(outcome.message, outcome.details, 2900)}`;

@@ -1,4 +1,5 @@
 /** The DM an admin gets when a scheduled job cannot reach a configured channel. */
+import type { Message } from "./message.ts";
 import { channelRef, truncate } from "./text.ts";
 
 export interface ChannelProblem {
@@ -19,7 +20,7 @@ const EXPLAIN: Record<string, string> = {
   channel_is_archived: "the channel is archived",
 };
 
-export function channelProblemAlert(p: ChannelProblem): { text: string; blocks: unknown[] } {
+export function channelProblemAlert(p: ChannelProblem): Message {
   const why = EXPLAIN[p.code] ?? p.code;
   const text = `The ${p.job} job (${p.periodKey}) could not post to ${p.label} ${p.channel}: ${p.code}.`;
   const body =

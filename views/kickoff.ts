@@ -1,10 +1,12 @@
 /** The message in the S&OP channel when an admin starts a month's cycle. */
+
 import type { CycleState } from "../src/cycle/cycle-state.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleReport } from "../src/cycle/status-report.ts";
+import type { Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
-export function kickoffMessage(cycle: CycleState, report: CycleReport): { text: string; blocks: unknown[] } {
+export function kickoffMessage(cycle: CycleState, report: CycleReport): Message {
   const tz = cycle.timezone;
   const lines = report.phases.map(
     (p) =>

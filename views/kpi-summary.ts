@@ -1,6 +1,8 @@
 /** `/sop kpi [PERIOD]`: every KPI with value, target, RAG status and the change against a week earlier. */
+
 import type { PeriodReport } from "../src/kpi/period-report.ts";
 import type { RagStatus } from "../src/kpi/targets.ts";
+import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const DOT: Record<RagStatus, string> = {
@@ -30,11 +32,8 @@ function monthName(period: string): string {
 }
 
 /** Max blocks in a message is 50; extra sections (e.g. forecast value added) are appended if they fit. */
-export function kpiSummaryMessage(
-  report: PeriodReport,
-  extra: unknown[] = [],
-): { text: string; blocks: unknown[] } {
-  const lines = report.rows.map((r) => {
+export function kpiSummaryMessage(report: PeriodReport, extra: KnownBlock[] = []): Message {
+  const lines = report.rows.map((r): KnownBlock => {
     const change = r.change ? ` · ${r.change} vs prev. week` : r.value === null ? "" : " · no earlier data";
     const detail = r.detail ? `\n${r.detail}` : "";
     return {
@@ -48,7 +47,7 @@ export function kpiSummaryMessage(
       },
     };
   });
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `KPIs — ${monthName(report.period)}` } },
     {
       type: "context",

@@ -1,13 +1,13 @@
 /** Direct messages about a phase: it is your turn, your plan was decided, your sign-off is needed; and the close. */
+import type { ActionsBlock } from "@slack/types";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import { baselineButtonFor } from "./baseline-button.ts";
 import { CYCLE_ACTIONS, encodePhaseRef } from "./cycle-ids.ts";
+import type { Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
-type Message = { text: string; blocks: unknown[] };
-
-function submitButton(cycle: CycleState, phase: PhaseState, label: string) {
+function submitButton(cycle: CycleState, phase: PhaseState, label: string): ActionsBlock {
   return {
     type: "actions",
     block_id: "phase_dm",

@@ -1,9 +1,10 @@
 /** Every problem of a rejected plan, packed into sections (the modal only has room for the first few). */
+import type { KnownBlock, Message } from "./message.ts";
 import { truncate } from "./text.ts";
 
 const MAX_SECTIONS = 45;
 
-export function planProblemsMessage(title: string, problems: string[]): { text: string; blocks: unknown[] } {
+export function planProblemsMessage(title: string, problems: string[]): Message {
   const sections: string[] = [];
   let chunk = "";
   let listed = 0;
@@ -19,7 +20,7 @@ export function planProblemsMessage(title: string, problems: string[]): { text: 
   }
   if (chunk) sections.push(chunk);
   const more = problems.length - listed;
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `:warning: ${truncate(title, 2900)}` } },
   ];
   for (const s of sections) blocks.push({ type: "section", text: { type: "mrkdwn", text: s } });

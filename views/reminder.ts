@@ -1,6 +1,8 @@
 /** Reminder and escalation messages (DMs to owners, approvers and the process lead; the S&OP channel post). */
+
 import { formatDay } from "../src/cycle/people.ts";
 import type { Reminder } from "../src/schedule/reminder-rules.ts";
+import type { Message } from "./message.ts";
 import { channelRef, escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "nobody (no one is assigned)");
@@ -14,10 +16,7 @@ function inTime(hoursLeft: number): string {
 
 const late = (days: number) => `${days} day${days === 1 ? "" : "s"} overdue`;
 
-export function reminderMessage(
-  r: Reminder,
-  ctx: { timezone: string; sopChannel: string },
-): { text: string; blocks: unknown[] } {
+export function reminderMessage(r: Reminder, ctx: { timezone: string; sopChannel: string }): Message {
   const name = `*${escapeMrkdwn(r.phaseName)}* (${r.period})`;
   const due = formatDay(r.dueAt, ctx.timezone);
   let body: string;

@@ -1,4 +1,5 @@
 /** The modal an approver fills in to send a plan back: the comment is required. */
+import type { ModalView } from "@slack/types";
 import { CYCLE_VIEWS, encodeDecisionRef, REQUEST_CHANGES_INPUT } from "./cycle-ids.ts";
 import { escapeMrkdwn, userRef } from "./text.ts";
 
@@ -8,7 +9,7 @@ export function requestChangesModal(r: {
   phaseName: string;
   version: number;
   submittedBy: string | null;
-}) {
+}): ModalView {
   return {
     type: "modal",
     callback_id: CYCLE_VIEWS.requestChanges,

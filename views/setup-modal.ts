@@ -3,8 +3,10 @@
  * names come from the current template (or the default one); families, KPI targets and schedules are kept
  * as they are (`sop config import` edits those). Fits Slack's 100 blocks for up to 31 phases.
  */
+import type { ConversationsSelect, InputBlock, ModalView, MultiUsersSelect } from "@slack/types";
 import { CYCLE_VIEWS, SETUP_INPUTS } from "./cycle-ids.ts";
-import { truncate } from "./text.ts";
+import type { KnownBlock } from "./message.ts";
+import { escapeMrkdwn, truncate } from "./text.ts";
 
 export interface SetupPhase {
   id: string;
@@ -43,8 +45,8 @@ export function decodeSetupMeta(raw: unknown): { revision: number | null } | nul
 
 const validChannel = (c: string | null) => (c && /^[CG][A-Z0-9]+$/.test(c) ? c : undefined);
 
-function users(block: { block: string; action: string }, label: string, initial: string[]) {
-  const element: Record<string, unknown> = { type: "multi_users_select", action_id: block.action };
+function users(block: { block: string; action: string }, label: string, initial: string[]): InputBlock {
+  const element: MultiUsersSelect = { type: "multi_users_select", action_id: block.action };
   if (initial.length) element.initial_users = initial;
   return {
     type: "input",
@@ -54,8 +56,12 @@ function users(block: { block: string; action: string }, label: string, initial:
   };
 }
 
-function channel(block: { block: string; action: string }, label: string, initial: string | null) {
-  const element: Record<string, unknown> = {
+function channel(
+  block: { block: string; action: string },
+  label: string,
+  initial: string | null,
+): InputBlock {
+  const element: ConversationsSelect = {
     type: "conversations_select",
     action_id: block.action,
     filter: { include: ["public", "private"], exclude_bot_users: true },
@@ -65,8 +71,8 @@ function channel(block: { block: string; action: string }, label: string, initia
   return { type: "input", block_id: block.block, label: { type: "plain_text", text: label }, element };
 }
 
-export function setupModal(input: SetupModalInput) {
-  const head: unknown[] = [
+export function setupModal(input: SetupModalInput): ModalView {
+  const head: KnownBlock[] = [
     {
       type: "section",
       text: {
@@ -93,13 +99,13 @@ export function setupModal(input: SetupModalInput) {
   const withHeadings = input.phases.length * 4 <= room;
   const perPhase = withHeadings ? 4 : 3;
   const shown = input.phases.slice(0, Math.floor(room / perPhase));
-  const phaseBlocks: unknown[] = [];
+  const phaseBlocks: KnownBlock[] = [];
   shown.forEach((p, i) => {
     const title = `${i + 1}. ${p.name}`;
     if (withHeadings) {
       phaseBlocks.push({
         type: "section",
-        text: { type: "mrkdwn", text: `*${truncate(title, 200)}* (\`${p.id}\`)` },
+        text: { type: "mrkdwn", text: `*${escapeMrkdwn(truncate(title, 200))}* (\`${p.id}\`)` },
       });
     }
     const prefix = withHeadings ? "" : `${truncate(title, 60)} — `;
@@ -119,7 +125,7 @@ export function setupModal(input: SetupModalInput) {
       },
     });
   });
-  const tail: unknown[] = [];
+  const tail: KnownBlock[] = [];
   if (shown.length < input.phases.length) {
     tail.push({
       type: "context",

@@ -3,10 +3,12 @@
  * in size whatever the plan's size), and Approve / Request changes. Once decided, the same message is
  * rebuilt with the decision instead of the buttons.
  */
+import type { Button } from "@slack/types";
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { PlanSummary } from "../src/plans/plan-summary.ts";
 import { CYCLE_ACTIONS, encodeDecisionRef } from "./cycle-ids.ts";
 import { fmtChange, fmtNumber, plural } from "./cycle-text.ts";
+import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 export interface SignoffRequest {
@@ -24,7 +26,7 @@ export interface SignoffRequest {
   source?: string;
   fileName?: string | null;
   /** Phase-specific sections (consensus vs baseline, pre-S&OP gaps): commands/forecast-phase-notify.ts. */
-  extraBlocks?: unknown[];
+  extraBlocks?: KnownBlock[];
   decision?: { action: "approve" | "request_changes"; by: string; at: Date; comment: string | null };
 }
 
@@ -69,7 +71,7 @@ function changesText(s: PlanSummary): string | null {
  * Approve and Request changes for one plan version (`ref`: its encoded decision reference). The
  * sign-off request paints Request changes red; App Home keeps it plain.
  */
-export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}): unknown[] {
+export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}): Button[] {
   return [
     {
       type: "button",
@@ -88,7 +90,7 @@ export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}
   ];
 }
 
-export function signoffRequestMessage(r: SignoffRequest): { text: string; blocks: unknown[] } {
+export function signoffRequestMessage(r: SignoffRequest): Message {
   const s = r.summary;
   const tz = r.timezone;
   const fields = [
@@ -100,7 +102,7 @@ export function signoffRequestMessage(r: SignoffRequest): { text: string; blocks
   if (s.totals.revenue !== null) fields.push(`*Total revenue*\n${fmtNumber(s.totals.revenue)}`);
   if (s.totals.capacity !== null) fields.push(`*Total capacity*\n${fmtNumber(s.totals.capacity)}`);
 
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     {
       type: "header",
       text: {

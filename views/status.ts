@@ -1,11 +1,11 @@
 /** `/sop status`: the cycle's phases with state, people, due dates, lateness, and what is blocking. */
+
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
 import type { CycleReport, PhaseReport } from "../src/cycle/status-report.ts";
 import { plural, STATUS_EMOJI } from "./cycle-text.ts";
+import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
-
-type Message = { text: string; blocks: unknown[] };
 
 const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "_nobody_");
 
@@ -39,7 +39,7 @@ export function blockingText(r: CycleReport): string {
 }
 
 export function statusMessage(r: CycleReport): Message {
-  const blocks: unknown[] = [
+  const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: `S&OP cycle ${r.period}` } },
     {
       type: "context",

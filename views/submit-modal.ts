@@ -1,9 +1,11 @@
 /** The modal where a phase owner pastes or uploads a plan CSV, with a comment. */
 
+import type { ModalView } from "@slack/types";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
 import { CYCLE_VIEWS, encodeSubmitMeta, SUBMIT_INPUTS } from "./cycle-ids.ts";
+import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
 export interface SubmitModalInput {
@@ -13,7 +15,7 @@ export interface SubmitModalInput {
   horizon: { from: string; to: string };
 }
 
-export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalInput) {
+export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalInput): ModalView {
   const tz = cycle.timezone;
   const current =
     phase.version === 0
@@ -97,7 +99,7 @@ export function planProcessingModal(r: {
   period: string;
   fileName: string;
   bytes: number;
-}) {
+}): ModalView {
   const mb = (r.bytes / 1024 / 1024).toFixed(1);
   return {
     type: "modal",
@@ -129,8 +131,8 @@ export function planResultModal(
         channel: string;
       }
     | { ok: false; message: string; problems: string[] },
-) {
-  const blocks: unknown[] = [];
+): ModalView {
+  const blocks: KnownBlock[] = [];
   if (r.ok) {
     blocks.push({
       type: "section",

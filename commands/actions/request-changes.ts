@@ -3,7 +3,6 @@ import type { App } from "@slack/bolt";
 import { checkDecision } from "../../src/cycle/decide.ts";
 import { CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
 import { requestChangesModal } from "../../views/request-changes-modal.ts";
-import { asView } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_ACTIONS } from "../known-ids.ts";
 import { wrapAction } from "../listener.ts";
@@ -20,15 +19,13 @@ export function register(app: App, deps: AppDeps): void {
         const { phase } = await checkDecision(ctx.teamId, ref.period, ref.phase, ref.version, ctx.userId);
         await ctx.client.views.open({
           trigger_id: ctx.triggerId,
-          view: asView(
-            requestChangesModal({
-              period: ref.period,
-              phase: phase.id,
-              phaseName: phase.name,
-              version: ref.version,
-              submittedBy: phase.submittedBy,
-            }),
-          ),
+          view: requestChangesModal({
+            period: ref.period,
+            phase: phase.id,
+            phaseName: phase.name,
+            version: ref.version,
+            submittedBy: phase.submittedBy,
+          }),
         });
       },
       { urgent: true },

@@ -3,13 +3,14 @@
  * Other features add sections with `addHomeSection` (e.g. the executive dashboard); each provider's
  * failure only drops its own section.
  */
+
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { listOpenTasks } from "../../src/cycle/open-tasks.ts";
 import { cycleReport } from "../../src/cycle/status-report.ts";
 import type { TeamConfig } from "../../src/team/team-config.ts";
 import { appHomeView } from "../../views/app-home.ts";
-import { asView } from "../cycle-notify.ts";
+import type { KnownBlock } from "../../views/message.ts";
 import type { AppDeps } from "../deps.ts";
 
 export type HomeSection = (ctx: {
@@ -17,7 +18,7 @@ export type HomeSection = (ctx: {
   userId: string;
   cfg: TeamConfig;
   now: Date;
-}) => Promise<unknown[]>;
+}) => Promise<KnownBlock[]>;
 
 const sections: HomeSection[] = [];
 
@@ -34,7 +35,7 @@ export async function publishHome(
 ): Promise<void> {
   const now = deps.clock.now();
   const { tasks, cycles, cfg } = await listOpenTasks(teamId, userId, now);
-  const extra: unknown[] = [];
+  const extra: KnownBlock[] = [];
   if (cfg) {
     for (const section of sections) {
       try {
@@ -52,7 +53,7 @@ export async function publishHome(
     unconfigured: !cfg,
     extraBlocks: extra,
   });
-  await client.views.publish({ user_id: userId, view: asView(view) });
+  await client.views.publish({ user_id: userId, view: view });
 }
 
 export function register(app: App, deps: AppDeps): void {

@@ -2,11 +2,13 @@
  * `/sop digest` (admins): post the weekly digest to the exec channel now; `/sop digest preview`: show it
  * only to the caller. A manual post does not count as the week's scheduled run.
  */
+
 import { postDigest, prepareCharts } from "../../jobs/digest.ts";
 import { assembleDigest, refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
 import { UserError } from "../../src/errors.ts";
 import { requireTeamConfig } from "../../src/team/team-config-store.ts";
 import { digestMessage } from "../../views/digest.ts";
+import { notice } from "../../views/notice.ts";
 import { channelRef } from "../../views/text.ts";
 import type { Subcommand } from "./subcommand.ts";
 
@@ -65,8 +67,10 @@ export const digest: Subcommand = {
     const problems = r.failures.length
       ? ` Some parts failed: ${r.failures.map((f) => `${f.what}: ${f.code}`).join("; ")}.`
       : "";
-    await ctx.reply({
-      text: `Digest ${r.data.week.week} posted to ${channelRef(cfg.channels.exec)} with ${charts} chart${charts === 1 ? "" : "s"}.${problems}`,
-    });
+    await ctx.reply(
+      notice(
+        `Digest ${r.data.week.week} posted to ${channelRef(cfg.channels.exec)} with ${charts} chart${charts === 1 ? "" : "s"}.${problems}`,
+      ),
+    );
   },
 };

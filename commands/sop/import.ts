@@ -7,7 +7,6 @@ import { ACTUALS_KINDS, isActualsKind } from "../../src/actuals/kinds.ts";
 import { UserError } from "../../src/errors.ts";
 import { requireTeamConfig } from "../../src/team/team-config-store.ts";
 import { importModal } from "../../views/import-modal.ts";
-import { asView } from "../cycle-notify.ts";
 import type { Subcommand } from "./subcommand.ts";
 
 export const importActuals: Subcommand = {
@@ -24,7 +23,7 @@ export const importActuals: Subcommand = {
     requireImportAccess(cfg, ctx.userId);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
-      view: asView(importModal({ channel: ctx.channelId || null, kind: word })),
+      view: importModal({ channel: ctx.channelId || null, kind: word }),
     });
   },
 };

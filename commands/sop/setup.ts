@@ -9,7 +9,6 @@ import { UserError } from "../../src/errors.ts";
 import { DEFAULT_PHASES } from "../../src/team/default-template.ts";
 import { loadTeamConfig, teamConfigRevision } from "../../src/team/team-config-store.ts";
 import { setupModal } from "../../views/setup-modal.ts";
-import { asView } from "../cycle-notify.ts";
 import type { Subcommand } from "./subcommand.ts";
 
 export const setup: Subcommand = {
@@ -42,6 +41,6 @@ export const setup: Subcommand = {
           phases: DEFAULT_PHASES.map((p) => ({ ...p, owners: [], approvers: [] })),
           revision: null,
         });
-    await ctx.client.views.open({ trigger_id: ctx.triggerId, view: asView(view) });
+    await ctx.client.views.open({ trigger_id: ctx.triggerId, view: view });
   },
 };

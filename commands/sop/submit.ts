@@ -13,7 +13,6 @@ import { expectedHeader, planRulesFor } from "../../src/plans/plan-csv.ts";
 import type { TeamConfig } from "../../src/team/team-config.ts";
 import { requireTeamConfig } from "../../src/team/team-config-store.ts";
 import { submitPlanModal } from "../../views/submit-modal.ts";
-import { asView } from "../cycle-notify.ts";
 import type { Subcommand } from "./subcommand.ts";
 
 /** Without PERIOD: the nearby cycle where this phase takes a submission; ambiguous → ask. */
@@ -52,14 +51,12 @@ export async function openSubmitModal(
   const rules = planRulesFor(cfg, phase.id, period);
   await client.views.open({
     trigger_id: o.triggerId,
-    view: asView(
-      submitPlanModal({
-        cycle,
-        phase,
-        header: expectedHeader(rules),
-        horizon: { from: period, to: addMonths(period, cfg.horizonMonths - 1) },
-      }),
-    ),
+    view: submitPlanModal({
+      cycle,
+      phase,
+      header: expectedHeader(rules),
+      horizon: { from: period, to: addMonths(period, cfg.horizonMonths - 1) },
+    }),
   });
 }
 

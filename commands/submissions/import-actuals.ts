@@ -5,7 +5,9 @@
  * `/sop import` was run (else by DM). Uploads too large to check within Slack's 3 s switch the modal to a
  * progress view and show the outcome there when done.
  */
+
 import type { App } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import { requireImportAccess } from "../../src/actuals/import-access.ts";
 import { checkActuals, type ImportResult, storeActuals } from "../../src/actuals/import-actuals.ts";
 import { type ActualsKind, isActualsKind, KIND_SPECS } from "../../src/actuals/kinds.ts";
@@ -19,7 +21,8 @@ import {
   importResultMessage,
   problemsText,
 } from "../../views/import-result.ts";
-import { asView } from "../cycle-notify.ts";
+import type { Message } from "../../views/message.ts";
+import { notice } from "../../views/notice.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
@@ -36,15 +39,10 @@ const UPLOAD_LIMIT: UploadLimit = {
 };
 
 /** The result as an ephemeral message where the modal was opened, else by DM. */
-async function tell(
-  ctx: ListenerContext,
-  channel: string | null,
-  message: { text: string; blocks: unknown[] },
-) {
+async function tell(ctx: ListenerContext, channel: string | null, message: Message) {
   if (channel) {
     try {
-      // biome-ignore lint/suspicious/noExplicitAny: Block Kit built by views/
-      await ctx.client.chat.postEphemeral({ channel, user: ctx.userId, ...(message as any) });
+      await ctx.client.chat.postEphemeral({ channel, user: ctx.userId, ...message });
       return;
     } catch (err) {
       ctx.log.info({ err: slackError(err) }, "ephemeral result not delivered; sending a DM");
@@ -101,8 +99,8 @@ export function register(app: App, deps: AppDeps): void {
           return {
             ack: { response_action: "update", view: importProgressModal(file.name, file.size) },
             after: async () => {
-              const show = (view: unknown) =>
-                ctx.client.views.update({ view_id: ctx.view.id, view: asView(view) }).catch((err) => {
+              const show = (view: ModalView) =>
+                ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
                   ctx.log.warn({ err: slackError(err) }, "could not show the import's outcome in the modal");
                 });
               try {
@@ -116,7 +114,7 @@ export function register(app: App, deps: AppDeps): void {
               } catch (err) {
                 if (!(err instanceof UserError)) throw err;
                 await show(importOutcomeModal({ ok: false, message: err.message, details: err.details }));
-                await ctx.reply({ text: problemsText(err.message, err.details, 2900) });
+                await ctx.reply(notice(problemsText(err.message, err.details, 2900)));
               }
             },
           };

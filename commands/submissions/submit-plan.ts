@@ -5,7 +5,9 @@
  * A large upload (more than SYNC_LIMIT_BYTES) cannot be checked inside Slack's 3 s: the modal switches to
  * a progress view at once and shows the result (or the bad lines) when done, also by DM.
  */
+
 import type { App } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { isPeriod } from "../../src/cycle/period.ts";
 import {
@@ -21,7 +23,7 @@ import { CYCLE_VIEWS, decodeSubmitMeta, SUBMIT_INPUTS, type SubmitMeta } from ".
 import { notice } from "../../views/notice.ts";
 import { planProblemsMessage } from "../../views/plan-problems.ts";
 import { planProcessingModal, planResultModal } from "../../views/submit-modal.ts";
-import { announceSubmission, asView, Deliveries, dm } from "../cycle-notify.ts";
+import { announceSubmission, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
@@ -155,8 +157,8 @@ export function register(app: App, deps: AppDeps): void {
               }),
             },
             after: async () => {
-              const show = (view: unknown) =>
-                ctx.client.views.update({ view_id: ctx.view.id, view: asView(view) }).catch((err) => {
+              const show = (view: ModalView) =>
+                ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
                   ctx.log.warn({ err: slackError(err) }, "could not show the upload's result in the modal");
                 });
               try {
