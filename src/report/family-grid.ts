@@ -215,6 +215,14 @@ export function familyGrid(input: FamilyGridInput, months: GridMonths, t: GridTh
     rows.daysOfSupply[i] = daysCovered(position[i]!, rates[i]!);
   });
   const flags = all.map((_, i) => (i < n ? [] : monthFlags(rows, i, rates[i]!, input, t)));
+  const { minDays, maxDays } = input.targets;
+  const band =
+    input.targets.mode === "stock"
+      ? {
+          min: rates.map((r) => (r === null ? null : r * minDays)),
+          max: rates.map((r) => (r === null ? null : r * maxDays)),
+        }
+      : null;
   const grid = {
     family: input.family,
     group: input.group,
@@ -222,6 +230,7 @@ export function familyGrid(input: FamilyGridInput, months: GridMonths, t: GridTh
     openingAssumed,
     opening,
     rows,
+    band,
     flags,
   };
   return { ...grid, summary: summarise(grid, input, months) };

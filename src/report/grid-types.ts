@@ -90,8 +90,8 @@ export const MEASURES = [
   { id: "supplyPlan", section: "Supply", label: "Plan", kind: "qty", additive: true },
   { id: "supplyActual", section: "Supply", label: "Actual", kind: "qty", additive: true },
   { id: "supplyDiff", section: "Supply", label: "Difference (actual − plan)", kind: "qty", additive: true },
-  { id: "inventory", section: "Inventory", label: "Inventory (projected)", kind: "qty", additive: true },
-  { id: "backlog", section: "Inventory", label: "Backlog (projected)", kind: "qty", additive: true },
+  { id: "inventory", section: "Inventory", label: "Inventory", kind: "qty", additive: true },
+  { id: "backlog", section: "Inventory", label: "Open-order backlog", kind: "qty", additive: true },
   { id: "daysOfSupply", section: "Inventory", label: "Days of supply", kind: "days", additive: false },
   { id: "capacity", section: "Capacity", label: "Capacity", kind: "qty", additive: true },
   { id: "utilization", section: "Capacity", label: "Utilisation", kind: "pct", additive: false },
@@ -136,6 +136,11 @@ export interface FamilyGrid {
   openingAssumed: boolean;
   opening: number;
   rows: GridRows;
+  /**
+   * The min/max days-of-supply targets in units, per month (min days × the month's coverage rate, see
+   * days-of-supply.ts); null for make-to-order families.
+   */
+  band: { min: (number | null)[]; max: (number | null)[] } | null;
   /** Per month (closed months have none). */
   flags: FlagKind[][];
   summary: FamilySummary;

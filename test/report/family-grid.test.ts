@@ -6,85 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { familyGrid } from "../../src/report/family-grid.ts";
-import type { FamilyGridInput, GridMonths } from "../../src/report/grid-types.ts";
+import type { FamilyGridInput } from "../../src/report/grid-types.ts";
 import { MEASURES } from "../../src/report/grid-types.ts";
 import { groupRollups, rollup } from "../../src/report/rollup.ts";
-
-const months: GridMonths = {
-  closed: ["2026-09", "2026-10", "2026-11"],
-  horizon: ["2026-12", "2027-01", "2027-02", "2027-03"],
-};
-const thresholds = { capacity: 1, revenueVsPlan: 0.05 };
-const none = [null, null, null];
-
-const A: FamilyGridInput = {
-  family: "A",
-  group: "Machines",
-  targets: { minDays: 20, maxDays: 45, mode: "stock" },
-  opening: 255,
-  closed: {
-    demandPlan: [100, 110, 120],
-    demandActual: [90, 130, 120],
-    supplyPlan: [100, 100, 100],
-    supplyActual: [95, 100, 105],
-    capacity: [120, 120, 120],
-    position: [300, 270, 255],
-  },
-  horizon: {
-    demand: [124, 280, 56, 90],
-    supply: [100, 100, 100, 100],
-    capacity: [100, 110, null, 125],
-    financeRevenue: [1240, 2600, 560, 900],
-    price: [10, 10, 10, 10],
-    cost: null,
-  },
-};
-
-const B: FamilyGridInput = {
-  family: "B",
-  group: "Machines",
-  targets: { minDays: 10, maxDays: 30, mode: "stock" },
-  opening: null,
-  closed: {
-    demandPlan: [60, 60, 60],
-    demandActual: [50, 60, 62],
-    supplyPlan: none,
-    supplyActual: none,
-    capacity: none,
-    position: none,
-  },
-  horizon: {
-    demand: [62, 60, 60, 60],
-    supply: [70, 50, 0, 80],
-    capacity: [null, null, null, null],
-    financeRevenue: [620, 600, 0, 600],
-    price: [10, 10, 10, 10],
-    cost: [5, 5, 5, 5],
-  },
-};
-
-const C: FamilyGridInput = {
-  family: "C",
-  group: null,
-  targets: { minDays: 0, maxDays: 15, mode: "backlog" },
-  opening: 40,
-  closed: {
-    demandPlan: [30, 30, 30],
-    demandActual: [30, 31, 30],
-    supplyPlan: [30, 30, 30],
-    supplyActual: [25, 26, 25],
-    capacity: [30, 30, 30],
-    position: [30, 35, 40],
-  },
-  horizon: {
-    demand: [31, 31, 28, 31],
-    supply: [20, 40, 28, 31],
-    capacity: [30, 50, 40, 40],
-    financeRevenue: null,
-    price: [null, null, null, null],
-    cost: null,
-  },
-};
+import { A, B, C, months, thresholds } from "./fixtures.ts";
 
 describe("family grid, hand-computed", () => {
   const a = familyGrid(A, months, thresholds);
