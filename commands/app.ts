@@ -3,7 +3,7 @@
  * registered by its folder's register(app), and a start/stop pair that shuts down gracefully.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { App, type Receiver } from "@slack/bolt";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
 import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
@@ -12,7 +12,7 @@ import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
 import { register as registerExecDashboard } from "./exec-dashboard.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
-import { guardNullBodies } from "./receiver-guard.ts";
+import { createReceiver, webApiOptions } from "./receiver.ts";
 import { register as registerSop } from "./sop/index.ts";
 import { register as registerImportActuals } from "./submissions/import-actuals.ts";
 
@@ -42,39 +42,14 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   const { env } = deps;
   const logger = boltLogger(deps.logger);
   const customRoutes = [healthRoute()];
-  const receiver: Receiver = env.SLACK_APP_TOKEN
-    ? new SocketModeReceiver({
-        appToken: env.SLACK_APP_TOKEN,
-        customRoutes,
-        logger,
-        installerOptions: { port: env.PORT },
-      })
-    : new HTTPReceiver({
-        signingSecret: env.SLACK_SIGNING_SECRET,
-        endpoints: "/slack/events",
-        customRoutes,
-        logger,
-        // A listener failure must never become a 5xx that makes Slack retry: our wrappers answer the user.
-        processEventErrorHandler: async ({ error, response, logger: log }) => {
-          log.error(`unhandled error while processing a request: ${String(error)}`);
-          if (!response.headersSent) {
-            response.writeHead(200);
-            response.end();
-          }
-          return true;
-        },
-      });
-  if (receiver instanceof HTTPReceiver) guardNullBodies(receiver);
+  const receiver = createReceiver(env, logger, customRoutes);
   const app = new App({
     token: env.SLACK_BOT_TOKEN,
     receiver,
     logger,
     // No conversation store: nothing here uses it, and its middleware costs every request a lookup.
     convoStore: false,
-    clientOptions: {
-      slackApiUrl: env.SLACK_API_URL,
-      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 5000 },
-    },
+    clientOptions: webApiOptions(env),
   });
   app.error(async (error) => {
     deps.logger.error({ err: error }, "bolt error");

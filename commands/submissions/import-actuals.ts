@@ -84,7 +84,6 @@ export function register(app: App, deps: AppDeps): void {
           `Paste ${KIND_SPECS[kind].fileName} here, or upload it below.`,
         );
       const block = files.length ? IMPORT_INPUTS.file.block : IMPORT_INPUTS.csv.block;
-      const token = ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN;
       const store = async (rows: unknown[], source: string): Promise<ImportResult> => {
         const result = await storeActuals(ctx.teamId, kind, rows);
         ctx.log.info({ ...result, source }, "actuals imported");
@@ -105,7 +104,7 @@ export function register(app: App, deps: AppDeps): void {
                 });
               try {
                 const result = await store(
-                  await check(kind, await downloadCsv(file, token, 60_000, UPLOAD_LIMIT), cfg),
+                  await check(kind, await downloadCsv(file, ctx.client, 60_000, UPLOAD_LIMIT), cfg),
                   file.name,
                 );
                 const message = importResultMessage(result, file.name);
@@ -119,7 +118,7 @@ export function register(app: App, deps: AppDeps): void {
             },
           };
         }
-        const csv = file ? await downloadCsv(file, token, 2000, UPLOAD_LIMIT) : pasted;
+        const csv = file ? await downloadCsv(file, ctx.client, 2000, UPLOAD_LIMIT) : pasted;
         source = file ? file.name : "pasted text";
         rows = await check(kind, csv, cfg);
       } catch (err) {

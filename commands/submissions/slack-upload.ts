@@ -43,18 +43,27 @@ export async function uploadInfo(
   return { url: file.url_private_download, name, size };
 }
 
+/** Fetches the bytes with the calling workspace's token (`client.token`), the only one Slack accepts. */
 export async function downloadCsv(
   file: SlackUpload,
-  token: string,
+  client: WebClient,
   timeoutMs: number,
   limit: UploadLimit,
 ): Promise<string> {
   const res = await fetch(file.url, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${client.token ?? ""}` },
     signal: AbortSignal.timeout(timeoutMs),
   }).catch(() => null);
   if (!res?.ok)
     throw new UserError("bad_input", `${file.name} could not be downloaded from Slack; upload it again.`);
+  // An unauthorised fetch can come back as Slack's sign-in page with status 200: never parse that as CSV.
+  if (/text\/html/i.test(res.headers.get("content-type") ?? "")) {
+    await res.body?.cancel();
+    throw new UserError(
+      "bad_input",
+      `Could not read the file ${file.name}: Slack sent a web page instead of the file (the app may not have access to it). Upload it again, or paste the CSV.`,
+    );
+  }
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > limit.maxBytes) throw new UserError("bad_input", limit.tooLarge(file.name));
   const decoded = decodeCsvBytes(bytes);

@@ -113,7 +113,6 @@ export function register(app: App, deps: AppDeps): void {
         return errorsAt(SUBMIT_INPUTS.csv.block, "Paste the plan as CSV here, or upload a CSV file below.");
       }
       const block = files.length ? SUBMIT_INPUTS.file.block : SUBMIT_INPUTS.csv.block;
-      const token = ctx.client.token ?? ctx.deps.env.SLACK_BOT_TOKEN;
       const at = ctx.deps.clock.now();
       const submit = (csv: string, fileName: string | null, checked?: SubmissionTarget) =>
         submitPlan(
@@ -162,7 +161,10 @@ export function register(app: App, deps: AppDeps): void {
                   ctx.log.warn({ err: slackError(err) }, "could not show the upload's result in the modal");
                 });
               try {
-                const done = await submit(await downloadCsv(file, token, 30_000, UPLOAD_LIMIT), file.name);
+                const done = await submit(
+                  await downloadCsv(file, ctx.client, 30_000, UPLOAD_LIMIT),
+                  file.name,
+                );
                 await show(
                   planResultModal({
                     ok: true,
@@ -191,7 +193,7 @@ export function register(app: App, deps: AppDeps): void {
             },
           };
         }
-        const csv = file ? await downloadCsv(file, token, 2000, UPLOAD_LIMIT) : pasted;
+        const csv = file ? await downloadCsv(file, ctx.client, 2000, UPLOAD_LIMIT) : pasted;
         // A paste is checked and stored in the same breath; a download took time, so check again.
         result = await submit(csv, file?.name ?? null, file ? undefined : checked);
       } catch (err) {

@@ -1,7 +1,8 @@
 /**
- * A whole month of examples/team.json over signed HTTP, the stand-in and the real database: start, every
- * phase submitted and signed off in order (one rejected CSV, one request-changes round, one file upload),
- * the cycle closed, status and history.
+ * A whole month of examples/team.json, the stand-in and the real database, once over signed HTTP and
+ * once over Socket Mode (the same payloads as WebSocket envelopes, each acknowledged with its
+ * envelope_id): start, every phase submitted and signed off in order (one rejected CSV, one
+ * request-changes round, one file upload), the cycle closed, status and history.
  */
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
@@ -29,7 +30,6 @@ import {
   textOf,
 } from "./helpers.ts";
 
-const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
 const ANALYST = as("U0ANALYST");
 const DP = as("U0DP");
 const SALES = as("U0SALES");
@@ -39,8 +39,12 @@ const FIN = as("U0FIN");
 const CFO = as("U0CFO");
 const CEO = as("U0CEO");
 
-describe("a whole S&OP month through all seven phases", () => {
-  const h = useHarness("cycle-happy", { clock });
+describe.each([
+  ["HTTP", false],
+  ["Socket Mode", true],
+])("a whole S&OP month through all seven phases over %s", (_transport, socketMode) => {
+  const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
+  const h = useHarness(socketMode ? "cycle-happy-socket" : "cycle-happy", { clock, socketMode });
 
   it("runs start → 7 × (submit → sign-off) → closed, with status and history along the way", async () => {
     await configureTeam();
@@ -194,5 +198,12 @@ describe("a whole S&OP month through all seven phases", () => {
 
     // Nothing the stand-in rejected on the way (Block Kit limits, bad channels).
     expect(h().standIn.calls.filter((c) => !c.ok)).toEqual([]);
+    if (socketMode) {
+      // Every request went as an envelope and was acknowledged by its envelope_id, nothing else sent back.
+      const sm = h().socketMode!;
+      expect(sm.acks.length).toBeGreaterThan(30);
+      expect(sm.strays).toEqual([]);
+      expect(h().standIn.callsOf("apps.connections.open")).toHaveLength(1);
+    }
   });
 });

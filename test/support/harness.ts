@@ -11,6 +11,7 @@ import { createLogger } from "../../src/logger.ts";
 import { connectTestDatabase, dropTestDatabase } from "./database.ts";
 import { SlackDriver } from "./slack-driver.ts";
 import { SlackStandIn } from "./slack-standin.ts";
+import { SocketModeStandIn } from "./socket-mode-standin.ts";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -21,18 +22,28 @@ export interface Harness {
   env: Env;
   clock: Clock;
   inFlight: InFlight;
+  /** Set when the app runs in Socket Mode (`socketMode: true`). */
+  socketMode?: SocketModeStandIn;
   /** Waits until all work after ack() has finished. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  opts: { clock?: Clock; standIn?: SlackStandIn; env?: Record<string, string> } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  clock?: Clock;
+  standIn?: SlackStandIn;
+  env?: Record<string, string>;
+  /** Serve Slack over Socket Mode (an app-level token, no signing secret) instead of HTTP. */
+  socketMode?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const standIn = opts.standIn ?? (await new SlackStandIn().start());
+  const socketMode = opts.socketMode ? await new SocketModeStandIn().start() : undefined;
+  standIn.socketMode = socketMode;
   const env = parseEnv({
     SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(socketMode ? { SLACK_APP_TOKEN: "xapp-1-A0SOP-1-test" } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     PORT: "0",
     SLACK_API_URL: standIn.apiUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
@@ -41,10 +52,16 @@ export async function startHarness(
   const clock = opts.clock ?? new ManualClock(new Date());
   const inFlight = new InFlight();
   const app = await startApp({ env, logger: createLogger(env.LOG_LEVEL), clock, inFlight });
-  const driver = new SlackDriver(`http://127.0.0.1:${app.port}/slack/events`, SIGNING_SECRET, standIn);
+  const driver = new SlackDriver(
+    `http://127.0.0.1:${app.port}/slack/events`,
+    SIGNING_SECRET,
+    standIn,
+    socketMode,
+  );
   return {
     driver,
     standIn,
+    socketMode,
     app,
     env,
     clock,
@@ -54,13 +71,14 @@ export async function startHarness(
     },
     stop: async () => {
       await app.stop();
+      await socketMode?.stop();
       await standIn.stop();
     },
   };
 }
 
 /** In a test file: a fresh database and a running app for the file's tests. */
-export function useHarness(label: string, opts: Parameters<typeof startHarness>[0] = {}): () => Harness {
+export function useHarness(label: string, opts: HarnessOptions = {}): () => Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
     await connectTestDatabase(label);

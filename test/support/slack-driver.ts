@@ -2,10 +2,13 @@
  * Sends requests to the app over real HTTP, signed exactly as Slack signs them: `v0:` + timestamp + `:` +
  * raw body, HMAC-SHA256 with the signing secret, in X-Slack-Signature / X-Slack-Request-Timestamp.
  * Payload shapes follow Slack's documentation for slash commands, block_actions, view_submission and events.
+ * Given a Socket Mode stand-in, the same payloads go as envelopes over its WebSocket instead. Either way
+ * an ack later than Slack's 3 s throws: the user would have seen an error.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { stringify } from "node:querystring";
+import { parse as parseQuery, stringify } from "node:querystring";
 import type { SlackStandIn } from "./slack-standin.ts";
+import { ACK_LIMIT_MS, type EnvelopeType, type SocketModeStandIn } from "./socket-mode-standin.ts";
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +30,8 @@ export interface SignOptions {
   /** Replace the computed signature (bad-signature tests); null omits the header. */
   signature?: string | null;
   retryNum?: number;
+  /** Do not throw for an ack later than 3 s (tests of what happens then). */
+  allowLateAck?: boolean;
 }
 
 export function signRequest(secret: string, body: string, timestamp: number): string {
@@ -42,9 +47,37 @@ export class SlackDriver {
     readonly eventsUrl: string,
     private readonly signingSecret: string,
     readonly standIn: SlackStandIn,
+    /** Deliver over Socket Mode instead of signed HTTP. */
+    readonly socketMode?: SocketModeStandIn,
   ) {}
 
+  /** Delivers a request as Slack would (HTTP body, or the same payload as a Socket Mode envelope). */
   async post(body: string, contentType: string, opts: SignOptions = {}): Promise<HttpResult> {
+    const result = this.socketMode
+      ? await this.viaSocket(body, contentType, opts)
+      : await this.viaHttp(body, contentType, opts);
+    if (result.ms > ACK_LIMIT_MS && !opts.allowLateAck)
+      throw new Error(`ack after ${Math.round(result.ms)} ms: Slack gives up after 3 s and shows an error`);
+    return result;
+  }
+
+  private async viaSocket(body: string, contentType: string, opts: SignOptions): Promise<HttpResult> {
+    let type: EnvelopeType;
+    let payload: Json;
+    if (contentType === "application/json") {
+      type = "events_api";
+      payload = JSON.parse(body) as Json;
+    } else {
+      const form = parseQuery(body) as Record<string, string>;
+      type = form.payload !== undefined ? "interactive" : "slash_commands";
+      payload = form.payload !== undefined ? (JSON.parse(form.payload) as Json) : form;
+    }
+    const ack = await this.socketMode!.send(type, payload, { retryAttempt: opts.retryNum });
+    const json = Object.keys(ack.payload).length ? ack.payload : null;
+    return { status: 200, body: json ? JSON.stringify(json) : "", json, ms: ack.ms };
+  }
+
+  private async viaHttp(body: string, contentType: string, opts: SignOptions): Promise<HttpResult> {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       "content-type": contentType,

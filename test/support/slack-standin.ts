@@ -8,12 +8,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import { checkMessage, checkView } from "./block-kit-limits.ts";
+import type { SocketModeStandIn } from "./socket-mode-standin.ts";
 
 type Json = Record<string, unknown>;
 
 export interface ApiCall {
   method: string;
   args: Json;
+  /** The token the call was made with (Authorization header or `token` argument). */
+  token: string;
   /** What the stand-in answered: ok, or the Slack error code. */
   ok: boolean;
   error?: string;
@@ -77,6 +80,8 @@ export class SlackStandIn {
   /** Channels the bot is not a member of (`not_in_channel`). */
   readonly notInChannel = new Set<string>();
   strictUsers = false;
+  /** Socket Mode: `apps.connections.open` hands out this server's URLs. */
+  socketMode: SocketModeStandIn | undefined;
   /** Simulated latency for every Web API call, ms. */
   latencyMs = 0;
   private readonly failures = new Map<string, Failure[]>();
@@ -212,7 +217,14 @@ export class SlackStandIn {
     const method = url.pathname.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"], url.searchParams);
     const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
-    const call: ApiCall = { method, args, ok: true, status: 200, at: Date.now() };
+    const call: ApiCall = {
+      method,
+      args,
+      token: auth.replace(/^Bearer /, ""),
+      ok: true,
+      status: 200,
+      at: Date.now(),
+    };
     this.calls.push(call);
     const answer = (status: number, body: Json, headers: Record<string, string> = {}) => {
       call.ok = body.ok === true;
@@ -231,6 +243,13 @@ export class SlackStandIn {
         );
       return answer(200, { ok: false, error: failure.error });
     }
+    if (method === "apps.connections.open") {
+      // Only an app-level token opens a Socket Mode connection.
+      if (!/^Bearer xapp-/.test(auth)) return answer(200, { ok: false, error: "not_allowed_token_type" });
+      if (!this.socketMode) return answer(200, { ok: false, error: "socket_mode_not_enabled" });
+      return answer(200, { ok: true, url: this.socketMode.newConnectionUrl() });
+    }
+    if (/^Bearer xapp-/.test(auth)) return answer(200, { ok: false, error: "not_allowed_token_type" });
     if (!/^Bearer xox[bp]-/.test(auth)) return answer(200, { ok: false, error: "not_authed" });
     try {
       return answer(200, { ok: true, ...this.dispatch(method, args) });
