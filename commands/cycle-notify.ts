@@ -8,7 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import type { DecideResult } from "../src/cycle/decide.ts";
 import { phaseRoles } from "../src/cycle/roles.ts";
-import type { Logger } from "../src/logger.ts";
+import { type Logger, logFailure } from "../src/logger.ts";
 import { loadPlanMeta, recordSignoffMessage, signoffMessageOf } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import type { Message } from "../views/message.ts";
@@ -25,15 +25,21 @@ import { attachGapReport, GAP_REPORT_PHASE, postGapReport, signoffExtras } from 
 /** Collects what could not be delivered, to tell the actor in one line. */
 export class Deliveries {
   readonly failed: string[] = [];
-  constructor(private readonly log: Logger) {}
+  constructor(readonly log: Logger) {}
 
   async try<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
     try {
       return await fn();
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-      this.log.warn({ what, err: code }, "slack output failed after a committed transition");
-      this.failed.push(`${what} (${code})`);
+      const ref = logFailure(
+        this.log,
+        err,
+        "slack output failed after a committed transition",
+        { what, code },
+        "warn",
+      );
+      this.failed.push(`${what} (${code}, ref ${ref})`);
       return null;
     }
   }
@@ -74,6 +80,7 @@ async function signoffContent(
   cycle: CycleState,
   phase: PhaseState,
   version: number,
+  log: Logger,
 ): Promise<SignoffRequest | null> {
   const meta = await loadPlanMeta(cycle.teamId, cycle.period, phase.id, version);
   if (!meta) return null;
@@ -92,7 +99,10 @@ async function signoffContent(
     source: meta.source,
     fileName: meta.fileName,
     // Extras are optional: a failure there must never keep the request itself from going out.
-    extraBlocks: await signoffExtras(cfg, cycle, phase.id, version).catch(() => []),
+    extraBlocks: await signoffExtras(cfg, cycle, phase.id, version, log).catch((err) => {
+      logFailure(log, err, "sign-off extras failed; the request goes out without them", { phase: phase.id });
+      return [];
+    }),
   };
 }
 
@@ -106,7 +116,7 @@ export async function announceSubmission(
   version: number,
   at: Date,
 ): Promise<{ channel: string; ts: string } | null> {
-  const content = await signoffContent(cfg, cycle, phase, version);
+  const content = await signoffContent(cfg, cycle, phase, version, d.log);
   if (!content) throw new Error(`plan version ${version} of ${phase.id} not found after submit`);
   const where = await post(
     client,
@@ -142,7 +152,7 @@ export async function announceDecision(
 ): Promise<void> {
   const { cfg, cycle, phase, event } = r;
   const version = event.version!;
-  const content = await signoffContent(cfg, cycle, phase, version);
+  const content = await signoffContent(cfg, cycle, phase, version, d.log);
   const where = (await signoffMessageOf(cycle.teamId, cycle.period, phase.id, version)) ?? fallbackMessage;
   if (content && where) {
     const decided = signoffRequestMessage({

@@ -8,6 +8,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { committedChanges } from "../src/cycle/cycle-store.ts";
 import { dashboardAudience, dashboardData, seesDashboard } from "../src/digest/dashboard.ts";
+import { logFailure } from "../src/logger.ts";
 import { loadTeamConfig } from "../src/team/team-config-store.ts";
 import { execDashboardBlocks } from "../views/exec-dashboard.ts";
 import type { AppDeps } from "./deps.ts";
@@ -27,9 +28,12 @@ export async function refreshExecDashboards(
       await publishHome(client, deps, teamId, userId);
       published++;
     } catch (err) {
-      deps.logger.warn(
-        { team: teamId, user: userId, err: (err as Error).message },
+      logFailure(
+        deps.logger,
+        err,
         "dashboard refresh failed for a user",
+        { team: teamId, user: userId },
+        "warn",
       );
     }
   }
@@ -70,7 +74,7 @@ export function register(app: App, deps: AppDeps): void {
       if (committedChanges(teamId) !== before)
         void deps.inFlight.schedule(async () => {
           const n = await refreshExecDashboards(client, deps, teamId).catch((err) => {
-            deps.logger.warn({ err: (err as Error).message }, "dashboard refresh failed");
+            logFailure(deps.logger, err, "dashboard refresh failed", { team: teamId });
             return 0;
           });
           deps.logger.debug(

@@ -18,7 +18,7 @@ import { compareToBaseline } from "../src/forecast/compare-to-baseline.ts";
 import { BASELINE_PHASE, CONSENSUS_PHASE, loadForecastValueAdded } from "../src/fva/load-fva.ts";
 import { gapReportCsv } from "../src/gaps/gap-csv.ts";
 import { type CycleGapReport, loadGapReport } from "../src/gaps/load-gap-report.ts";
-import type { Logger } from "../src/logger.ts";
+import { type Logger, logFailure } from "../src/logger.ts";
 import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
@@ -75,7 +75,8 @@ export async function signoffExtras(
       });
     }
   } catch (err) {
-    if (!(err instanceof UserError)) log?.warn({ err, phase: phaseId }, "sign-off extras failed");
+    if (!(err instanceof UserError) && log)
+      logFailure(log, err, "sign-off extras failed", { phase: phaseId });
     return phaseId === GAP_REPORT_PHASE ? unavailable(err) : [];
   }
   return [];
@@ -133,7 +134,8 @@ export async function fvaBlocks(
     const fva = await loadForecastValueAdded(cfg, window, { family: opts.family });
     return fvaSectionBlocks(fva.report, { months: fva.months });
   } catch (err) {
-    opts.log?.warn({ err }, "forecast value added failed");
+    if (opts.log)
+      logFailure(opts.log, err, "forecast value added failed; /sop kpi shows the KPIs without it");
     return [];
   }
 }

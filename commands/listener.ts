@@ -1,6 +1,6 @@
 /**
- * The one wrapper around every listener: ack first (Slack's 3 s), then idempotency (Slack retries,
- * double clicks), timing, logging, and turning errors into a clear ephemeral message. Listeners stay
+ * The one wrapper around every listener: ack first (Slack's 3 s), then the work, timed and logged, with
+ * errors turned into a clear ephemeral message that says whether anything was saved. Listeners stay
  * thin: they parse the payload, call the domain in src/, and render with views/.
  */
 
@@ -11,15 +11,15 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackViewMiddlewareArgs,
+  ViewResponseAction,
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { claimOnce, releaseClaim } from "../src/db/idempotency.ts";
-import { isDatabaseOutage, UserError } from "../src/errors.ts";
-import type { Logger } from "../src/logger.ts";
-import { errorMessage } from "../views/error-message.ts";
+import { UserError } from "../src/errors.ts";
+import { type Logger, logFailure } from "../src/logger.ts";
 import type { Message } from "../views/message.ts";
 import type { AppDeps } from "./deps.ts";
+import { CommitRecord, describeFailure } from "./failure-message.ts";
 import { responseUrlResponder } from "./response-url.ts";
 
 export interface Caller {
@@ -34,91 +34,97 @@ export interface ListenerContext extends Caller {
   deps: AppDeps;
   /** Sends an ephemeral reply to the person who acted. */
   reply: (message: Message) => Promise<void>;
+  /** Whether this request's state change was saved, so a failure message says only what is true. */
+  record: CommitRecord;
+  /** Runs the request's state change (`what`: "your approval of Demand review v2"), recording the outcome. */
+  commit<T>(what: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** Turns any failure into the message the user sees; logs what is not the user's doing. */
-export function describeFailure(err: unknown, log: Logger): Message {
-  if (err instanceof UserError) return errorMessage(err.message, err.details);
-  if (isDatabaseOutage(err)) {
-    log.warn({ err: (err as Error).message }, "database unavailable");
-    return errorMessage(
-      // Not "nothing was changed": the outage can start just after a commit (test/reliability/database-cut-mid-write).
-      "The S&OP database is not reachable right now, so this may not have been done. Please try again in a minute (`/sop status` shows what was saved).",
-    );
-  }
-  // Slack refusing a modal: trigger ids expire 3 s after the click (e.g. after a 429 wait) — not our bug.
-  const slack = err as { code?: string; data?: { error?: string } };
-  if (slack?.code === "slack_webapi_platform_error" && /trigger/.test(slack.data?.error ?? "")) {
-    log.warn({ err: slack.data?.error }, "modal could not be opened");
-    return errorMessage(
-      "Slack took too long to open the form (it allows 3 seconds after your click). Nothing was changed; please run it again.",
-    );
-  }
-  if (slack?.code === "slack_webapi_rate_limited_error") {
-    log.warn("rate limited by Slack after retries");
-    return errorMessage(
-      "Slack is rate-limiting the app right now. Nothing was changed; please try again in a minute.",
-    );
-  }
-  const ref = Math.random().toString(36).slice(2, 8);
-  log.error({ err, ref }, "listener failed");
-  return errorMessage(
-    `Something went wrong on our side (ref ${ref}). Nothing was changed; please try again.`,
-  );
+/** The parts of a context every kind of request shares. */
+function baseContext(
+  deps: AppDeps,
+  caller: Caller,
+  client: WebClient,
+  log: Logger,
+  reply: ListenerContext["reply"],
+) {
+  const record = new CommitRecord();
+  return {
+    ...caller,
+    client,
+    log,
+    deps,
+    reply,
+    record,
+    commit: <T>(what: string, fn: () => Promise<T>) => record.commit(what, fn),
+  };
 }
 
 /**
- * A listener's work after its ack: through the acks-first gate (commands/in-flight.ts), done once per
- * `key` (a Slack retry or double delivery is ignored), timed, and any failure told to the user.
+ * A listener's work after its ack: through the acks-first gate (commands/in-flight.ts), timed, and any
+ * failure told to the user truthfully (what was saved, what was not). No claim per request: Slack does
+ * not retry commands or interactivity, and a double click is harmless because every state change is a
+ * compare-and-set in the domain.
  */
 function scheduleWork<C extends ListenerContext>(
   ctx: C,
-  key: string | undefined,
   handler: (ctx: C) => Promise<void>,
   urgent?: boolean,
 ): Promise<void> {
-  const { deps, log, teamId } = ctx;
+  const { deps, log } = ctx;
   return deps.inFlight.schedule(
     async () => {
       const started = performance.now();
-      let claimed = false;
       try {
-        if (key) {
-          claimed = await claimOnce(teamId, key, deps.clock.now());
-          if (!claimed) {
-            log.info({ key }, "duplicate delivery ignored");
-            return;
-          }
-        }
         await handler(ctx);
         log.info({ ms: Math.round(performance.now() - started) }, "handled");
       } catch (err) {
-        // Give the key back so a genuine retry can succeed where this attempt failed.
-        if (claimed && key) await releaseClaim(teamId, key).catch(() => {});
-        await ctx
-          .reply(describeFailure(err, log))
-          .catch((e) => log.error({ err: e }, "could not tell the user about a failure"));
+        await tellFailure(ctx, err);
       }
     },
     { urgent },
   );
 }
 
+async function tellFailure(ctx: ListenerContext, err: unknown): Promise<void> {
+  await tellFailureMessage(ctx, describeFailure(err, ctx.log, ctx.record));
+}
+
+async function tellFailureMessage(ctx: ListenerContext, message: Message): Promise<void> {
+  await ctx.reply(message).catch((e) => logFailure(ctx.log, e, "could not tell the user about a failure"));
+}
+
+/**
+ * Ephemeral replies: through response_url when there is one, else (or when Slack refuses it: it is
+ * good for 5 posts in 30 minutes) as an ephemeral message in the channel, else as a DM from the app.
+ */
 function ephemeralReplier(
   respond: ((message: RespondArguments) => Promise<unknown>) | undefined,
   client: WebClient,
   userId: string,
+  log: Logger,
   channelId?: string,
 ) {
-  return async (message: Message) => {
-    if (respond) {
-      await respond({ response_type: "ephemeral", replace_original: false, ...message });
-    } else if (channelId) {
+  const dm = async (message: Message) => {
+    const opened = await client.conversations.open({ users: userId });
+    await client.chat.postMessage({ channel: opened.channel?.id ?? userId, ...message });
+  };
+  const inChannel = async (message: Message) => {
+    if (!channelId) return dm(message);
+    try {
       await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
-    } else {
-      // No channel to answer in (App Home, modal): a DM from the app.
-      const dm = await client.conversations.open({ users: userId });
-      await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
+    } catch (err) {
+      logFailure(log, err, "ephemeral reply refused; sending a DM", { channel: channelId }, "warn");
+      await dm(message);
+    }
+  };
+  return async (message: Message) => {
+    if (!respond) return inChannel(message);
+    try {
+      await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    } catch (err) {
+      logFailure(log, err, "response_url refused the reply; answering another way", {}, "warn");
+      await inChannel(message);
     }
   };
 }
@@ -148,27 +154,23 @@ export function wrapCommand(
       responseUrlResponder(command.response_url),
       client,
       caller.userId,
+      log,
       command.channel_id,
     );
     const text = String(command.text ?? "");
-    const key = command.trigger_id ? `cmd:${command.trigger_id}` : undefined;
     const ctx = {
-      ...caller,
-      client,
-      log,
-      deps,
-      reply,
+      ...baseContext(deps, caller, client, log, reply),
       text,
       channelId: String(command.channel_id ?? ""),
       triggerId: String(command.trigger_id ?? ""),
     };
-    await scheduleWork(ctx, key, handler, opts.urgent?.(text));
+    await scheduleWork(ctx, handler, opts.urgent?.(text));
   };
 }
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** Buttons and other block actions: acked at once; one claim per interaction (trigger_id). */
+/** Buttons and other block actions: acked at once; the work follows. */
 export function wrapAction(
   deps: AppDeps,
   handler: (
@@ -191,23 +193,24 @@ export function wrapAction(
       action: action?.action_id,
     });
     const channelId = body.channel?.id;
-    const reply = ephemeralReplier(responseUrlResponder(body.response_url), client, caller.userId, channelId);
+    const reply = ephemeralReplier(
+      responseUrlResponder(body.response_url),
+      client,
+      caller.userId,
+      log,
+      channelId,
+    );
     if (!action || !caller.teamId || !caller.userId) {
       log.warn("malformed block_actions payload ignored");
       return;
     }
-    const key = body.trigger_id ? `act:${body.trigger_id}` : undefined;
     const ctx = {
-      ...caller,
-      client,
-      log,
-      deps,
-      reply,
+      ...baseContext(deps, caller, client, log, reply),
       body,
       action,
       triggerId: String(body.trigger_id ?? ""),
     };
-    await scheduleWork(ctx, key, handler, opts.urgent);
+    await scheduleWork(ctx, handler, opts.urgent);
   };
 }
 
@@ -215,9 +218,13 @@ export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddleware
 
 /** What a view-submission body decides: the ack (close, errors, update) and optional work after it. */
 export interface ViewOutcome {
-  // biome-ignore lint/suspicious/noExplicitAny: the ack payload shapes are Slack's
-  ack?: any;
+  ack?: ViewResponseAction;
   after?: () => Promise<void>;
+}
+
+/** The ack that keeps a modal open with `text` under the input `block`. */
+export function modalErrors(block: string, text: string): ViewOutcome {
+  return { ack: { response_action: "errors", errors: { [block]: text } } };
 }
 
 /**
@@ -243,13 +250,20 @@ export function wrapViewSubmission(
       user: caller.userId,
       callback: view?.callback_id,
     });
-    const reply = ephemeralReplier(undefined, client, caller.userId);
+    const reply = ephemeralReplier(undefined, client, caller.userId, log);
+    const ctx = { ...baseContext(deps, caller, client, log, reply), view, body };
     const started = performance.now();
     let outcome: ViewOutcome;
     try {
-      outcome = await handler({ ...caller, client, log, deps, reply, view, body });
+      outcome = await handler(ctx);
     } catch (err) {
-      const msg = describeFailure(err, log);
+      const msg = describeFailure(err, log, ctx.record);
+      if (ctx.record.status === "saved") {
+        // Saved before the ack: close the modal (the change stands) and say what went wrong after it.
+        await args.ack();
+        await deps.inFlight.schedule(() => tellFailureMessage(ctx, msg));
+        return;
+      }
       const detail =
         err instanceof UserError && err.details.length ? `${msg.text}\n${err.details.join("\n")}` : msg.text;
       await args.ack({ response_action: "errors", errors: { [opts.errorBlockId]: detail.slice(0, 2000) } });
@@ -259,9 +273,7 @@ export function wrapViewSubmission(
     log.info({ ms: Math.round(performance.now() - started) }, "acked");
     if (outcome.after) {
       const after = outcome.after;
-      await deps.inFlight.schedule(() =>
-        after().catch((err) => reply(describeFailure(err, log)).catch(() => {})),
-      );
+      await deps.inFlight.schedule(() => after().catch((err) => tellFailure(ctx, err)));
     }
   };
 }

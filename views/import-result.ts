@@ -42,8 +42,8 @@ export function problemsText(message: string, details: string[], maxChars = 1800
   return text;
 }
 
-/** Shown while a large upload is checked and stored after the ack (Slack allows 3 s for the ack). */
-export function importProgressModal(fileName: string, bytes: number): ModalView {
+/** Shown while an uploaded file is fetched, checked and imported after the ack (Slack allows 3 s for it). */
+export function importProgressModal(kind: string): ModalView {
   return {
     type: "modal",
     callback_id: "sop_import_progress",
@@ -54,14 +54,14 @@ export function importProgressModal(fileName: string, bytes: number): ModalView 
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `:hourglass_flowing_sand: Checking and importing *${escapeMrkdwn(truncate(fileName, 100))}* (${(bytes / 1024 / 1024).toFixed(1)} MB)…\nThe result shows here and comes to you as a message, so you can close this window.`,
+          text: `:hourglass_flowing_sand: Checking and importing your ${escapeMrkdwn(truncate(kind, 30))} file…\nThe result shows here and comes to you as a message, so you can close this window.`,
         },
       },
     ],
   };
 }
 
-/** The outcome of a large upload, replacing the progress window. */
+/** The outcome of an upload, replacing the progress window. */
 export function importOutcomeModal(
   outcome: { ok: true; text: string } | { ok: false; message: string; details: string[] },
 ): ModalView {

@@ -93,14 +93,8 @@ export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalIn
   };
 }
 
-/** Shown while a large upload is checked and stored after the ack (Slack allows 3 s for the ack). */
-export function planProcessingModal(r: {
-  phaseName: string;
-  period: string;
-  fileName: string;
-  bytes: number;
-}): ModalView {
-  const mb = (r.bytes / 1024 / 1024).toFixed(1);
+/** Shown while an uploaded file is fetched, checked and stored after the ack (Slack allows 3 s for the ack). */
+export function planProcessingModal(r: { phase: string; period: string }): ModalView {
   return {
     type: "modal",
     callback_id: "sop_submit_plan_progress",
@@ -111,14 +105,14 @@ export function planProcessingModal(r: {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `:hourglass_flowing_sand: Checking and storing *${escapeMrkdwn(truncate(r.fileName, 100))}* (${mb} MB) for *${escapeMrkdwn(r.phaseName)}*, ${r.period}…\nThis window shows the result in a few seconds; it also comes to you by DM, so you can close it.`,
+          text: `:hourglass_flowing_sand: Checking and storing your file for \`${truncate(r.phase, 60)}\`, ${r.period}…\nThis window shows the result when it is done; it also comes to you by DM, so you can close it.`,
         },
       },
     ],
   };
 }
 
-/** The outcome of a large upload, replacing the progress window. */
+/** The outcome of an upload, replacing the progress window. */
 export function planResultModal(
   r:
     | {

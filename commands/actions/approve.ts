@@ -1,6 +1,7 @@
 /** The Approve button (sign-off message or App Home): approvers only; stale clicks change nothing. */
 import type { App } from "@slack/bolt";
 import { decidePhase } from "../../src/cycle/decide.ts";
+import { logFailure } from "../../src/logger.ts";
 import { CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
 import { notice } from "../../views/notice.ts";
 import { announceDecision, Deliveries } from "../cycle-notify.ts";
@@ -16,9 +17,11 @@ export function register(app: App, deps: AppDeps): void {
     CYCLE_ACTIONS.approve,
     wrapAction(deps, async (ctx) => {
       const ref = requireDecisionRef((ctx.action as { value?: string }).value);
-      const r = await decidePhase(
-        { teamId: ctx.teamId, ...ref, by: ctx.userId, at: ctx.deps.clock.now(), decision: "approve" },
-        ctx.log,
+      const r = await ctx.commit(`your approval of ${ref.phase} v${ref.version} (${ref.period})`, () =>
+        decidePhase(
+          { teamId: ctx.teamId, ...ref, by: ctx.userId, at: ctx.deps.clock.now(), decision: "approve" },
+          ctx.log,
+        ),
       );
       const d = new Deliveries(ctx.log);
       await announceDecision(ctx.client, d, r, clickedMessage(ctx.body));
@@ -31,7 +34,10 @@ export function register(app: App, deps: AppDeps): void {
           `:white_check_mark: You approved *${r.phase.name}* v${ref.version} for ${r.cycle.period}.${next}${closed}${d.note()}`,
         ),
       );
-      if (fromHome(ctx.body)) await publishHome(ctx.client, deps, ctx.teamId, ctx.userId).catch(() => {});
+      if (fromHome(ctx.body))
+        await publishHome(ctx.client, deps, ctx.teamId, ctx.userId).catch((err) =>
+          logFailure(ctx.log, err, "App Home not refreshed after an approval", {}, "warn"),
+        );
     }),
   );
 }

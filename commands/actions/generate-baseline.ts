@@ -25,9 +25,11 @@ export function register(app: App, deps: AppDeps): void {
       const period = decodeBaselineRef((ctx.action as { value?: string }).value);
       if (!period) throw new UserError("bad_input", "This button is not valid any more. Nothing changed.");
       const at = ctx.deps.clock.now();
-      const g = await generateBaseline(
-        { teamId: ctx.teamId, period, by: ctx.userId, at, source: "baseline-button" },
-        ctx.log,
+      const g = await ctx.commit(`the statistical baseline for ${period}`, () =>
+        generateBaseline(
+          { teamId: ctx.teamId, period, by: ctx.userId, at, source: "baseline-button" },
+          ctx.log,
+        ),
       );
       const { cfg, cycle, phase, version } = g.submitted;
       const d = new Deliveries(ctx.log);

@@ -8,6 +8,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { listOpenTasks } from "../../src/cycle/open-tasks.ts";
 import { cycleReport } from "../../src/cycle/status-report.ts";
+import { logFailure } from "../../src/logger.ts";
 import type { TeamConfig } from "../../src/team/team-config.ts";
 import { appHomeView } from "../../views/app-home.ts";
 import type { KnownBlock } from "../../views/message.ts";
@@ -41,19 +42,59 @@ export async function publishHome(
       try {
         extra.push(...(await section({ teamId, userId, cfg, now })));
       } catch (err) {
-        deps.logger.warn({ err, teamId }, "an App Home section failed; published without it");
+        logFailure(deps.logger, err, "an App Home section failed; published without it", { teamId });
       }
     }
   }
-  const view = appHomeView({
-    userId,
-    tasks,
-    cycles: cycles.map((c) => cycleReport(c, cfg, now)),
-    timezone: cfg?.timezone ?? "UTC",
-    unconfigured: !cfg,
-    extraBlocks: extra,
-  });
-  await client.views.publish({ user_id: userId, view: view });
+  const publish = (extraBlocks: KnownBlock[]) =>
+    client.views.publish({
+      user_id: userId,
+      view: appHomeView({
+        userId,
+        tasks,
+        cycles: cycles.map((c) => cycleReport(c, cfg, now)),
+        timezone: cfg?.timezone ?? "UTC",
+        unconfigured: !cfg,
+        extraBlocks,
+      }),
+    });
+  try {
+    await publish(extra);
+  } catch (err) {
+    // Slack refuses the whole view for one image it cannot show (a `slack_file` this person may not
+    // see, a deleted file, an image URL it cannot fetch): publish without the images, then without extras.
+    if (!extra.length || slackErrorCode(err) !== "invalid_blocks") throw err;
+    const ref = logFailure(
+      deps.logger,
+      err,
+      "App Home refused with its images; publishing without them",
+      {
+        teamId,
+        userId,
+      },
+      "warn",
+    );
+    const withoutImages = extra.filter((b) => b.type !== "image");
+    const note: KnownBlock = {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `Charts cannot be shown here right now (ref ${ref}); the weekly digest in the exec channel has them.`,
+        },
+      ],
+    };
+    try {
+      await publish([...withoutImages, note]);
+    } catch (again) {
+      if (slackErrorCode(again) !== "invalid_blocks") throw again;
+      await publish([note]);
+    }
+  }
+}
+
+function slackErrorCode(err: unknown): string | undefined {
+  return (err as { data?: { error?: string } }).data?.error;
 }
 
 export function register(app: App, deps: AppDeps): void {
@@ -64,7 +105,9 @@ export function register(app: App, deps: AppDeps): void {
     const log = deps.logger.child({ kind: "event", event: "app_home_opened", team: teamId, user: userId });
     if (!teamId || !userId) return;
     await deps.inFlight.schedule(() =>
-      publishHome(client, deps, teamId, userId).catch((err) => log.error({ err }, "App Home not published")),
+      publishHome(client, deps, teamId, userId).catch((err) =>
+        logFailure(log, err, "App Home not published"),
+      ),
     );
   });
 }

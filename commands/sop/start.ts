@@ -16,11 +16,11 @@ export const start: Subcommand = {
     if (!ctx.args[0])
       throw new UserError("bad_input", "Usage: `/sop start PERIOD`, e.g. `/sop start 2027-01`.");
     const now = ctx.deps.clock.now();
-    const { cfg, cycle, created } = await startCycle(
-      { teamId: ctx.teamId, period: ctx.args[0], by: ctx.userId, at: now },
-      ctx.log,
+    const { cfg, cycle, created } = await ctx.commit(`the start of the ${ctx.args[0]} cycle`, () =>
+      startCycle({ teamId: ctx.teamId, period: ctx.args[0]!, by: ctx.userId, at: now }, ctx.log),
     );
     if (!created) {
+      ctx.record.unchanged();
       return ctx.reply(
         notice(
           `:information_source: The ${cycle.period} cycle was already started by ${mention(cycle.startedBy)} on ${formatWhen(cycle.startedAt, cycle.timezone)}. Nothing changed — \`/sop status ${cycle.period}\` shows where it is.`,

@@ -1,20 +1,20 @@
 /**
- * The import modal's Submit: the kind and the CSV (pasted, or an uploaded file fetched with the bot token
- * via files.info) are checked before the ack, so line-numbered problems show under the input and nothing
- * is stored; good rows are stored after the ack and the result comes as an ephemeral message where
- * `/sop import` was run (else by DM). Uploads too large to check within Slack's 3 s switch the modal to a
- * progress view and show the outcome there when done.
+ * The import modal's Submit: the kind and a pasted CSV are checked before the ack, so line-numbered
+ * problems show under the input and nothing is stored; good rows are stored after the ack and the result
+ * comes as an ephemeral message where `/sop import` was run (else by DM). An uploaded file is never fetched
+ * before the ack: the modal turns into a progress view at once, and the file is fetched with the
+ * workspace's token, checked and stored after it, the outcome shown in the modal and sent as a message.
  */
 
 import type { App } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import { requireImportAccess } from "../../src/actuals/import-access.ts";
-import { checkActuals, type ImportResult, storeActuals } from "../../src/actuals/import-actuals.ts";
+import { checkActuals, storeActuals } from "../../src/actuals/import-actuals.ts";
 import { type ActualsKind, isActualsKind, KIND_SPECS } from "../../src/actuals/kinds.ts";
 import { UserError } from "../../src/errors.ts";
-import type { TeamConfig } from "../../src/team/team-config.ts";
+import { logFailure } from "../../src/logger.ts";
 import { requireTeamConfig } from "../../src/team/team-config-store.ts";
-import { decodeImportMeta, IMPORT_INPUTS, IMPORT_VIEW } from "../../views/import-modal.ts";
+import { decodeImportMeta, IMPORT_INPUTS, IMPORT_VIEW, type ImportMeta } from "../../views/import-modal.ts";
 import {
   importOutcomeModal,
   importProgressModal,
@@ -25,17 +25,16 @@ import type { Message } from "../../views/message.ts";
 import { notice } from "../../views/notice.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
-import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
-import { downloadCsv, slackError, type UploadLimit, uploadInfo } from "./slack-upload.ts";
+import { type ListenerContext, modalErrors, type ViewOutcome, wrapViewSubmission } from "../listener.ts";
+import { downloadCsv, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-/** Uploads up to this size are checked before the ack (well inside 3 s). */
-const SYNC_LIMIT_BYTES = 512 * 1024;
+/** Slack's file input takes files up to 10 MB; larger feeds go through the command line. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const UPLOAD_LIMIT: UploadLimit = {
   maxBytes: MAX_UPLOAD_BYTES,
-  tooLarge: (name) => `${name} is larger than 50 MB; use the command line (\`sop import\`).`,
+  tooLarge: (name) => `${name} is larger than 10 MB; use the command line (\`sop import\`).`,
 };
 
 /** The result as an ephemeral message where the modal was opened, else by DM. */
@@ -45,15 +44,48 @@ async function tell(ctx: ListenerContext, channel: string | null, message: Messa
       await ctx.client.chat.postEphemeral({ channel, user: ctx.userId, ...message });
       return;
     } catch (err) {
-      ctx.log.info({ err: slackError(err) }, "ephemeral result not delivered; sending a DM");
+      logFailure(ctx.log, err, "ephemeral result not delivered; sending a DM", { channel }, "warn");
     }
   }
   await ctx.reply(message);
 }
 
-async function check(kind: ActualsKind, csv: string, cfg: TeamConfig): Promise<unknown[]> {
-  return checkActuals(kind, csv, cfg.families);
+async function store(ctx: ListenerContext, kind: ActualsKind, rows: unknown[], source: string) {
+  const result = await ctx.commit(`the ${kind} import from ${source}`, () =>
+    storeActuals(ctx.teamId, kind, rows),
+  );
+  ctx.log.info({ ...result, source }, "actuals imported");
+  return result;
 }
+
+/** An uploaded file: progress view at once; fetched, checked and stored after the ack. */
+function importUpload(ctx: ImportContext, kind: ActualsKind, fileId: string, meta: ImportMeta): ViewOutcome {
+  const show = (view: ModalView) =>
+    ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
+      logFailure(ctx.log, err, "could not show the import's outcome in the modal", {}, "warn");
+    });
+  return {
+    ack: { response_action: "update", view: importProgressModal(kind) },
+    after: async () => {
+      try {
+        const cfg = await requireTeamConfig(ctx.teamId);
+        requireImportAccess(cfg, ctx.userId);
+        const file = await uploadInfo(ctx.client, fileId, UPLOAD_LIMIT);
+        const csv = await downloadCsv(file, ctx.client, 60_000, UPLOAD_LIMIT);
+        const result = await store(ctx, kind, await checkActuals(kind, csv, cfg.families), file.name);
+        const message = importResultMessage(result, file.name);
+        await show(importOutcomeModal({ ok: true, text: message.text }));
+        await tell(ctx, meta.channel, message);
+      } catch (err) {
+        if (!(err instanceof UserError) || ctx.record.status !== "none") throw err;
+        await show(importOutcomeModal({ ok: false, message: err.message, details: err.details }));
+        await ctx.reply(notice(problemsText(err.message, err.details, 2900)));
+      }
+    },
+  };
+}
+
+type ImportContext = Parameters<Parameters<typeof wrapViewSubmission>[2]>[0];
 
 export function register(app: App, deps: AppDeps): void {
   KNOWN_VIEWS.add(IMPORT_VIEW);
@@ -62,71 +94,39 @@ export function register(app: App, deps: AppDeps): void {
     wrapViewSubmission(deps, { errorBlockId: IMPORT_INPUTS.csv.block }, async (ctx) => {
       const meta = decodeImportMeta(ctx.view.private_metadata);
       const values = stateOf(ctx.view);
-      const errorsAt = (block: string, text: string) => ({
-        ack: { response_action: "errors", errors: { [block]: text } },
-      });
-      const cfg = await requireTeamConfig(ctx.teamId);
-      requireImportAccess(cfg, ctx.userId);
       const kind = (
         values[IMPORT_INPUTS.kind.block]?.[IMPORT_INPUTS.kind.action]?.selected_option as
           | { value?: unknown }
           | undefined
       )?.value;
       if (typeof kind !== "string" || !isActualsKind(kind))
-        return errorsAt(IMPORT_INPUTS.kind.block, "Choose what you are importing.");
+        return modalErrors(IMPORT_INPUTS.kind.block, "Choose what you are importing.");
       const pasted = textValue(values, IMPORT_INPUTS.csv);
       const files = fileIds(values, IMPORT_INPUTS.file);
       if (pasted.trim() && files.length)
-        return errorsAt(IMPORT_INPUTS.file.block, "Paste the CSV or upload a file, not both.");
+        return modalErrors(IMPORT_INPUTS.file.block, "Paste the CSV or upload a file, not both.");
       if (!pasted.trim() && !files.length)
-        return errorsAt(
+        return modalErrors(
           IMPORT_INPUTS.csv.block,
           `Paste ${KIND_SPECS[kind].fileName} here, or upload it below.`,
         );
-      const block = files.length ? IMPORT_INPUTS.file.block : IMPORT_INPUTS.csv.block;
-      const store = async (rows: unknown[], source: string): Promise<ImportResult> => {
-        const result = await storeActuals(ctx.teamId, kind, rows);
-        ctx.log.info({ ...result, source }, "actuals imported");
-        return result;
-      };
-
+      if (files.length) return importUpload(ctx, kind, files[0]!, meta);
       let rows: unknown[];
-      let source: string;
       try {
-        const file = files.length ? await uploadInfo(ctx.client, files[0]!, UPLOAD_LIMIT) : null;
-        if (file && file.size > SYNC_LIMIT_BYTES) {
-          return {
-            ack: { response_action: "update", view: importProgressModal(file.name, file.size) },
-            after: async () => {
-              const show = (view: ModalView) =>
-                ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
-                  ctx.log.warn({ err: slackError(err) }, "could not show the import's outcome in the modal");
-                });
-              try {
-                const result = await store(
-                  await check(kind, await downloadCsv(file, ctx.client, 60_000, UPLOAD_LIMIT), cfg),
-                  file.name,
-                );
-                const message = importResultMessage(result, file.name);
-                await show(importOutcomeModal({ ok: true, text: message.text }));
-                await tell(ctx, meta.channel, message);
-              } catch (err) {
-                if (!(err instanceof UserError)) throw err;
-                await show(importOutcomeModal({ ok: false, message: err.message, details: err.details }));
-                await ctx.reply(notice(problemsText(err.message, err.details, 2900)));
-              }
-            },
-          };
-        }
-        const csv = file ? await downloadCsv(file, ctx.client, 2000, UPLOAD_LIMIT) : pasted;
-        source = file ? file.name : "pasted text";
-        rows = await check(kind, csv, cfg);
+        const cfg = await requireTeamConfig(ctx.teamId);
+        requireImportAccess(cfg, ctx.userId);
+        rows = await checkActuals(kind, pasted, cfg.families);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
-        return errorsAt(block, problemsText(err.message, err.details));
+        return modalErrors(IMPORT_INPUTS.csv.block, problemsText(err.message, err.details));
       }
       return {
-        after: async () => tell(ctx, meta.channel, importResultMessage(await store(rows, source), source)),
+        after: async () =>
+          tell(
+            ctx,
+            meta.channel,
+            importResultMessage(await store(ctx, kind, rows, "pasted text"), "pasted text"),
+          ),
       };
     }),
   );

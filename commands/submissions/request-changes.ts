@@ -19,16 +19,20 @@ export function register(app: App, deps: AppDeps): void {
       const ref = requireDecisionRef(ctx.view.private_metadata);
       const comment = textValue(stateOf(ctx.view), REQUEST_CHANGES_INPUT).trim();
       if (!comment) throw new UserError("bad_input", "Say what needs to change: the comment is required.");
-      const r = await decidePhase(
-        {
-          teamId: ctx.teamId,
-          ...ref,
-          by: ctx.userId,
-          at: ctx.deps.clock.now(),
-          decision: "request_changes",
-          comment,
-        },
-        ctx.log,
+      const r = await ctx.commit(
+        `your request for changes to ${ref.phase} v${ref.version} (${ref.period})`,
+        () =>
+          decidePhase(
+            {
+              teamId: ctx.teamId,
+              ...ref,
+              by: ctx.userId,
+              at: ctx.deps.clock.now(),
+              decision: "request_changes",
+              comment,
+            },
+            ctx.log,
+          ),
       );
       return {
         after: async () => {

@@ -97,7 +97,9 @@ export function register(app: App, deps: AppDeps): void {
         for (const k of Object.keys(errors)) errors[k] = errors[k]!.slice(0, 500);
         return { ack: { response_action: "errors", errors } };
       }
-      const saved = await saveTeamConfig(candidate, ctx.userId, ctx.deps.clock.now(), meta.revision);
+      const saved = await ctx.commit("the S&OP setup", () =>
+        saveTeamConfig(candidate, ctx.userId, ctx.deps.clock.now(), meta.revision),
+      );
       return {
         after: async () => {
           const d = new Deliveries(ctx.log);

@@ -20,7 +20,7 @@ export interface UploadLimit {
 }
 
 /** Slack's error code from a Web API failure, for logs and messages. */
-export const slackError = (err: unknown): string =>
+const slackError = (err: unknown): string =>
   (err as { data?: { error?: string } }).data?.error ?? "files.info failed";
 
 export async function uploadInfo(

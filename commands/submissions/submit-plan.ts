@@ -1,9 +1,10 @@
 /**
- * The submit modal's Submit: everything is checked again on the server (private_metadata is untrusted),
- * the CSV comes from the paste box or the uploaded file (fetched with the bot token via files.info),
- * bad lines come back in the modal, and a stored version gets its sign-off request after the ack.
- * A large upload (more than SYNC_LIMIT_BYTES) cannot be checked inside Slack's 3 s: the modal switches to
- * a progress view at once and shows the result (or the bad lines) when done, also by DM.
+ * The submit modal's Submit: everything is checked again on the server (private_metadata is untrusted).
+ * A pasted CSV is checked before the ack, so its bad lines show in the modal; it is stored after the ack
+ * and gets its sign-off request. An uploaded file is never fetched before the ack (with real network
+ * latency that could pass Slack's 3 s): the modal turns into a progress view at once, and the file is
+ * fetched with the workspace's token, checked and stored after it, the result (or the bad lines) shown
+ * in the modal and sent by DM.
  */
 
 import type { App } from "@slack/bolt";
@@ -17,8 +18,8 @@ import {
   submitPlan,
 } from "../../src/cycle/submit-plan.ts";
 import { UserError } from "../../src/errors.ts";
-import type { Logger } from "../../src/logger.ts";
-import { formatProblem } from "../../src/plans/plan-csv.ts";
+import { type Logger, logFailure } from "../../src/logger.ts";
+import { formatProblem, parsePlanCsv, planRulesFor } from "../../src/plans/plan-csv.ts";
 import { CYCLE_VIEWS, decodeSubmitMeta, SUBMIT_INPUTS, type SubmitMeta } from "../../views/cycle-ids.ts";
 import { notice } from "../../views/notice.ts";
 import { planProblemsMessage } from "../../views/plan-problems.ts";
@@ -26,13 +27,12 @@ import { planProcessingModal, planResultModal } from "../../views/submit-modal.t
 import { announceSubmission, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
-import { type ListenerContext, wrapViewSubmission } from "../listener.ts";
-import { downloadCsv, slackError, type UploadLimit, uploadInfo } from "./slack-upload.ts";
+import { type ListenerContext, modalErrors, type ViewOutcome, wrapViewSubmission } from "../listener.ts";
+import { downloadCsv, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-/** Uploads up to this size are checked before the ack, so their errors show under the input. */
-export const SYNC_LIMIT_BYTES = 512 * 1024;
+/** Slack's file input takes files up to 10 MB. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** How much of the problem list fits under a modal input before "…and N more". */
 const MODAL_PROBLEMS = 8;
 const MODAL_ERROR_CHARS = 1800;
@@ -90,6 +90,80 @@ async function announce(ctx: ListenerContext, result: Submitted, at: Date): Prom
   );
 }
 
+/** An uploaded file: the modal turns into a progress view at once; fetched, checked and stored after. */
+function submitUpload(ctx: SubmitContext, meta: SubmitMeta, fileId: string, at: Date): ViewOutcome {
+  const show = (view: ModalView) =>
+    ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
+      logFailure(ctx.log, err, "could not show the upload's result in the modal", {}, "warn");
+    });
+  return {
+    ack: { response_action: "update", view: planProcessingModal({ phase: meta.phase, period: meta.period }) },
+    after: async () => {
+      try {
+        const checked = await checkSubmission(
+          ctx.teamId,
+          meta.period,
+          meta.phase,
+          ctx.userId,
+          undefined,
+          meta.version,
+        );
+        const file = await uploadInfo(ctx.client, fileId, UPLOAD_LIMIT);
+        const csv = await downloadCsv(file, ctx.client, 30_000, UPLOAD_LIMIT);
+        const done = await ctx.commit(
+          `v${meta.version + 1} of ${checked.phase.name} for ${meta.period}`,
+          () => submit(ctx, meta, at, csv, file.name),
+        );
+        await show(
+          planResultModal({
+            ok: true,
+            phaseName: done.phase.name,
+            period: done.cycle.period,
+            version: done.version,
+            rows: done.summary.rows,
+            families: done.summary.families,
+            channel: done.cfg.channels.sop,
+          }),
+        );
+        await announce(ctx, done, at);
+      } catch (err) {
+        if (!(err instanceof UserError) || ctx.record.status !== "none") throw err;
+        await show(planResultModal({ ok: false, message: err.message, problems: err.details }));
+        if (err instanceof PlanRejectedError) await dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err);
+        else await dm(ctx.client, new Deliveries(ctx.log), [ctx.userId], notice(`:warning: ${err.message}`));
+      }
+    },
+  };
+}
+
+type SubmitContext = Parameters<Parameters<typeof wrapViewSubmission>[2]>[0];
+
+function submit(
+  ctx: SubmitContext,
+  meta: SubmitMeta,
+  at: Date,
+  csv: string,
+  fileName: string | null,
+  checked?: SubmissionTarget,
+) {
+  return submitPlan(
+    {
+      teamId: ctx.teamId,
+      period: meta.period,
+      phase: meta.phase,
+      by: ctx.userId,
+      at,
+      csv,
+      comment: textValue(stateOf(ctx.view), SUBMIT_INPUTS.comment),
+      expectedVersion: meta.version,
+      source: fileName ? "slack-file" : "slack-paste",
+      fileName,
+      checked,
+    },
+    ctx.log,
+  );
+}
+
 export function register(app: App, deps: AppDeps): void {
   KNOWN_VIEWS.add(CYCLE_VIEWS.submitPlan);
   app.view(
@@ -102,40 +176,21 @@ export function register(app: App, deps: AppDeps): void {
       const values = stateOf(ctx.view);
       const pasted = textValue(values, SUBMIT_INPUTS.csv);
       const files = fileIds(values, SUBMIT_INPUTS.file);
-      const comment = textValue(values, SUBMIT_INPUTS.comment);
-      const errorsAt = (block: string, text: string) => ({
-        ack: { response_action: "errors", errors: { [block]: text } },
-      });
-      if (pasted.trim() && files.length) {
-        return errorsAt(SUBMIT_INPUTS.file.block, "Paste the CSV or upload a file, not both.");
-      }
-      if (!pasted.trim() && !files.length) {
-        return errorsAt(SUBMIT_INPUTS.csv.block, "Paste the plan as CSV here, or upload a CSV file below.");
-      }
-      const block = files.length ? SUBMIT_INPUTS.file.block : SUBMIT_INPUTS.csv.block;
-      const at = ctx.deps.clock.now();
-      const submit = (csv: string, fileName: string | null, checked?: SubmissionTarget) =>
-        submitPlan(
-          {
-            teamId: ctx.teamId,
-            period: meta.period,
-            phase: meta.phase,
-            by: ctx.userId,
-            at,
-            csv,
-            comment,
-            expectedVersion: meta.version,
-            source: fileName ? "slack-file" : "slack-paste",
-            fileName,
-            checked,
-          },
-          ctx.log,
+      if (pasted.trim() && files.length)
+        return modalErrors(SUBMIT_INPUTS.file.block, "Paste the CSV or upload a file, not both.");
+      if (!pasted.trim() && !files.length)
+        return modalErrors(
+          SUBMIT_INPUTS.csv.block,
+          "Paste the plan as CSV here, or upload a CSV file below.",
         );
+      const at = ctx.deps.clock.now();
+      if (files.length) return submitUpload(ctx, meta, files[0]!, at);
 
-      let result: Submitted;
+      // A paste (at most 3,000 characters) is checked before the ack, so its problems show in the modal;
+      // storing it is the work after the ack.
+      let checked: SubmissionTarget;
       try {
-        // Who and what first (cheap), so a refused user never waits for a download.
-        const checked = await checkSubmission(
+        checked = await checkSubmission(
           ctx.teamId,
           meta.period,
           meta.phase,
@@ -143,67 +198,24 @@ export function register(app: App, deps: AppDeps): void {
           undefined,
           meta.version,
         );
-        const file = files.length ? await uploadInfo(ctx.client, files[0]!, UPLOAD_LIMIT) : null;
-        if (file && file.size > SYNC_LIMIT_BYTES) {
-          return {
-            ack: {
-              response_action: "update",
-              view: planProcessingModal({
-                phaseName: checked.phase.name,
-                period: meta.period,
-                fileName: file.name,
-                bytes: file.size,
-              }),
-            },
-            after: async () => {
-              const show = (view: ModalView) =>
-                ctx.client.views.update({ view_id: ctx.view.id, view }).catch((err) => {
-                  ctx.log.warn({ err: slackError(err) }, "could not show the upload's result in the modal");
-                });
-              try {
-                const done = await submit(
-                  await downloadCsv(file, ctx.client, 30_000, UPLOAD_LIMIT),
-                  file.name,
-                );
-                await show(
-                  planResultModal({
-                    ok: true,
-                    phaseName: done.phase.name,
-                    period: done.cycle.period,
-                    version: done.version,
-                    rows: done.summary.rows,
-                    families: done.summary.families,
-                    channel: done.cfg.channels.sop,
-                  }),
-                );
-                await announce(ctx, done, at);
-              } catch (err) {
-                if (!(err instanceof UserError)) throw err;
-                await show(planResultModal({ ok: false, message: err.message, problems: err.details }));
-                if (err instanceof PlanRejectedError)
-                  await dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err);
-                else
-                  await dm(
-                    ctx.client,
-                    new Deliveries(ctx.log),
-                    [ctx.userId],
-                    notice(`:warning: ${err.message}`),
-                  );
-              }
-            },
-          };
-        }
-        const csv = file ? await downloadCsv(file, ctx.client, 2000, UPLOAD_LIMIT) : pasted;
-        // A paste is checked and stored in the same breath; a download took time, so check again.
-        result = await submit(csv, file?.name ?? null, file ? undefined : checked);
+        const parsed = parsePlanCsv(pasted, planRulesFor(checked.cfg, meta.phase, meta.period));
+        if (!parsed.ok) throw new PlanRejectedError(parsed.problems);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         const { text, truncated } = modalErrorText(err);
-        const outcome = errorsAt(block, text);
+        const outcome = modalErrors(SUBMIT_INPUTS.csv.block, text);
         if (!(err instanceof PlanRejectedError) || !truncated) return outcome;
         return { ...outcome, after: () => dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err) };
       }
-      return { after: () => announce(ctx, result, at) };
+      return {
+        after: async () => {
+          const done = await ctx.commit(
+            `v${meta.version + 1} of ${checked.phase.name} for ${meta.period}`,
+            () => submit(ctx, meta, at, pasted, null, checked),
+          );
+          await announce(ctx, done, at);
+        },
+      };
     }),
   );
 }

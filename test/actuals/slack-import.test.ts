@@ -121,8 +121,10 @@ describe("/sop import over signed HTTP", () => {
     expect(await actualsState()).toEqual(before);
   });
 
-  it("imports an uploaded file fetched with the bot token, and names the upload input on errors", async () => {
+  it("imports an uploaded file after the ack, fetched with the bot token; its problems show in the modal", async () => {
     const opened = await openModal(ANALYST);
+    // The form as opened (the stand-in's copy turns into the outcome view after each upload).
+    const form = { ...opened.view, id: opened.id };
     h().standIn.files.set("F0DEMAND", {
       id: "F0DEMAND",
       filename: "demand.csv",
@@ -131,9 +133,7 @@ describe("/sop import over signed HTTP", () => {
       ),
       shared: false,
     });
-    expect(
-      await submit({ ...opened.view, id: opened.id }, values("demand", { fileId: "F0DEMAND" })),
-    ).toBeNull();
+    expect((await submit(form, values("demand", { fileId: "F0DEMAND" })))?.response_action).toBe("update");
     const msg = await h().standIn.waitFor(() =>
       h().standIn.messages.find((m) => m.text?.startsWith("Imported demand")),
     );
@@ -146,13 +146,16 @@ describe("/sop import over signed HTTP", () => {
       shared: false,
     });
     const before = await actualsState();
-    const ack = await submit({ ...opened.view, id: opened.id }, values("inventory", { fileId: "F0BADINV" }));
-    expect(ack?.errors).toEqual({
-      [IMPORT_INPUTS.file.block]:
-        "inventory.csv: 1 problem found; nothing was imported.\n• line 1: missing column on_hand_qty",
-    });
-    const gone = await submit({ ...opened.view, id: opened.id }, values("inventory", { fileId: "F0GONE" }));
-    expect(gone?.errors?.[IMPORT_INPUTS.file.block]).toContain("cannot be read (file_not_found)");
+    const outcome = async (fileId: string) => {
+      const ack = await submit(form, values("inventory", { fileId }));
+      expect(ack?.response_action).toBe("update");
+      await h().settle();
+      return JSON.stringify(h().standIn.views.get(opened.id)?.view);
+    };
+    expect(await outcome("F0BADINV")).toContain(
+      "inventory.csv: 1 problem found; nothing was imported.\\n• line 1: missing column on_hand_qty",
+    );
+    expect(await outcome("F0GONE")).toContain("cannot be read (file_not_found)");
     expect(await actualsState()).toEqual(before);
   });
 

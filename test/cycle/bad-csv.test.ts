@@ -1,6 +1,7 @@
 /**
- * The bad-CSV corpus through the real modal: each defect comes back under the input with its line number
- * (header = line 1) and nothing is stored. Also the paste/upload rules and a huge all-bad file.
+ * The bad-CSV corpus through the real modal: each defect in a paste comes back under the input with its
+ * line number (header = line 1), each defect in an uploaded file (checked after the ack) in the result
+ * sent to the submitter, and nothing is stored. Also the paste/upload rules and a huge all-bad file.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
@@ -103,6 +104,21 @@ describe("bad CSV corpus through the submit modal", () => {
     return modalErrors(http.json);
   }
 
+  /** Submits an upload: the modal turns into a progress view; returns what the submitter is then sent. */
+  async function uploadOutcome(values: Record<string, Record<string, Record<string, unknown>>>) {
+    const dms = h().standIn.messagesIn("DU0DP").length;
+    const { http } = await h().driver.submitView(
+      DP,
+      { callback_id: CYCLE_VIEWS.submitPlan, private_metadata: meta },
+      values as never,
+    );
+    expect(http.json?.response_action).toBe("update");
+    await h().settle();
+    const sent = h().standIn.messagesIn("DU0DP").slice(dms);
+    expect(sent).toHaveLength(1);
+    return textOf(sent[0]!.blocks);
+  }
+
   it.each(corpus)(
     "$defect → rejected with its line number, nothing stored",
     async ({ csv, says, upload }) => {
@@ -117,15 +133,19 @@ describe("bad CSV corpus through the submit modal", () => {
         });
         values = fileValues("F0CORPUS");
       }
-      const block = upload ? SUBMIT_INPUTS.file.block : SUBMIT_INPUTS.csv.block;
-      const errors = await submit(values);
-      expect(Object.keys(errors)).toEqual([block]);
-      for (const s of says) expect(errors[block]).toContain(s);
+      if (upload) {
+        const told = await uploadOutcome(values);
+        for (const s of says) expect(told).toContain(s);
+      } else {
+        const errors = await submit(values);
+        expect(Object.keys(errors)).toEqual([SUBMIT_INPUTS.csv.block]);
+        for (const s of says) expect(errors[SUBMIT_INPUTS.csv.block]).toContain(s);
+      }
       expect(await dbState()).toEqual(before);
     },
   );
 
-  it("an uploaded file's problems show under the upload input; a non-UTF-8 file is named", async () => {
+  it("an uploaded file's problems are sent to the submitter; a non-UTF-8 or missing file is named", async () => {
     const before = await dbState();
     h().standIn.files.set("F0BAD", {
       id: "F0BAD",
@@ -133,17 +153,15 @@ describe("bad CSV corpus through the submit modal", () => {
       bytes: Buffer.from("family,period,quantity\nFAM-0000,2027-01,-1\n"),
       shared: false,
     });
-    expect(await submit(fileValues("F0BAD"))).toEqual({
-      [SUBMIT_INPUTS.file.block]: expect.stringContaining('line 2: quantity "-1"'),
-    });
+    expect(await uploadOutcome(fileValues("F0BAD"))).toContain('line 2: quantity \\"-1\\"');
     h().standIn.files.set("F0LATIN", {
       id: "F0LATIN",
       filename: "latin1.csv",
       bytes: Buffer.from([0x66, 0x61, 0x6d, 0xe9, 0x0a]),
       shared: false,
     });
-    expect((await submit(fileValues("F0LATIN")))[SUBMIT_INPUTS.file.block]).toContain("not UTF-8");
-    expect((await submit(fileValues("F0MISSING")))[SUBMIT_INPUTS.file.block]).toContain("cannot be read");
+    expect(await uploadOutcome(fileValues("F0LATIN"))).toContain("not UTF-8");
+    expect(await uploadOutcome(fileValues("F0MISSING"))).toContain("cannot be read (file_not_found)");
     expect(await dbState()).toEqual(before);
   });
 
@@ -160,7 +178,21 @@ describe("bad CSV corpus through the submit modal", () => {
     expect((await submit(pasteValues("")))[SUBMIT_INPUTS.csv.block]).toContain("Paste the plan");
   });
 
-  it("a file with thousands of bad lines: the modal shows the first ones, the full list arrives by DM", async () => {
+  it("a paste with many bad lines: the modal shows the first ones, the full list arrives by DM", async () => {
+    const lines = ["family,period,quantity"];
+    for (let i = 0; i < 130; i++) lines.push(`FAM-000${i % 3},2027-01,-${i + 1}`);
+    const before = await dbState();
+    const error = (await submit(pasteValues(lines.join("\n"))))[SUBMIT_INPUTS.csv.block]!;
+    expect(error.length).toBeLessThanOrEqual(2000);
+    expect(error).toContain("line 2:");
+    expect(error).toMatch(/and \d+ more \(the full list is in your DMs\)/);
+    const dm = h().standIn.messagesIn("DU0DP").at(-1)!;
+    expect(textOf(dm.blocks)).toContain("Every problem");
+    expect(textOf(dm.blocks)).toContain("line 131:");
+    expect(await dbState()).toEqual(before);
+  });
+
+  it("an uploaded file with thousands of bad lines: the DM lists what fits in one message", async () => {
     const lines = ["family,period,quantity"];
     for (let i = 0; i < 3000; i++) lines.push(`FAM-000${i % 3},2027-01,-${i}`);
     h().standIn.files.set("F0HUGE", {
@@ -170,14 +202,10 @@ describe("bad CSV corpus through the submit modal", () => {
       shared: false,
     });
     const before = await dbState();
-    const error = (await submit(fileValues("F0HUGE")))[SUBMIT_INPUTS.file.block]!;
-    expect(error.length).toBeLessThanOrEqual(2000);
-    expect(error).toContain("line 2:");
-    expect(error).toMatch(/and \d+ more \(the full list is in your DMs\)/);
-    const dm = h().standIn.messagesIn("DU0DP").at(-1)!;
-    expect(textOf(dm.blocks)).toContain("Every problem");
-    expect(textOf(dm.blocks)).toMatch(/…and \d+ more problems/);
-    expect(dm.blocks!.length).toBeLessThanOrEqual(50);
+    const told = await uploadOutcome(fileValues("F0HUGE"));
+    expect(told).toContain("Every problem");
+    expect(told).toMatch(/…and \d+ more problems/);
+    expect(h().standIn.messagesIn("DU0DP").at(-1)!.blocks!.length).toBeLessThanOrEqual(50);
     expect(await dbState()).toEqual(before);
   });
 });

@@ -142,7 +142,9 @@ describe.each([
       bytes: Buffer.from(`\uFEFF${planCsv({ families: 4 })}`),
       shared: false,
     });
-    expect(await submitModal(h(), DP, modal, fileValues(fileId))).toBeNull();
+    // An upload is fetched after the ack: the modal shows progress, then the result.
+    expect((await submitModal(h(), DP, modal, fileValues(fileId)))?.response_action).toBe("update");
+    expect(textOf(h().standIn.views.get(modal.id)?.view)).toContain("Stored *v2*");
     const v2 = signoffMessage(h(), "Demand review", 2);
     expect(textOf(v2.blocks)).toContain("vs v1");
     expect(textOf(v2.blocks)).toContain("uploaded demand-v2.csv");

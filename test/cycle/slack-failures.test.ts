@@ -38,7 +38,7 @@ describe("Slack failures after a state change", () => {
     const reply = await command(h(), LEAD, "start 2027-01");
     h().standIn.notInChannel.delete("C0SOP");
     expect(textOf(reply)).toContain("Started the 2027-01 cycle");
-    expect(textOf(reply)).toContain("the kickoff message (not_in_channel)");
+    expect(textOf(reply)).toContain("the kickoff message (not_in_channel, ref ");
     expect((await getCycle(TEAM, "2027-01"))!.phases.data!.status).toBe("open");
     // Starting again does not post a second kickoff or change anything.
     expect(textOf(await command(h(), LEAD, "start 2027-01"))).toContain("already started");
@@ -51,7 +51,7 @@ describe("Slack failures after a state change", () => {
     const cycle = (await getCycle(TEAM, "2027-01"))!;
     expect(cycle.phases.data).toMatchObject({ status: "submitted", version: 1 });
     expect(textOf(h().standIn.messagesIn("DU0ANALYST").at(-1)?.blocks)).toContain(
-      "the sign-off request (channel_not_found)",
+      "the sign-off request (channel_not_found, ref ",
     );
     // The approver still gets the DM and can sign off from the App Home.
     expect(textOf(h().standIn.messagesIn("DU0LEAD").at(-1)?.blocks)).toContain("Your sign-off is needed");
@@ -67,7 +67,7 @@ describe("Slack failures after a state change", () => {
     await h().settle();
     const reply = textOf(await h().driver.reply(responseId));
     expect(reply).toContain("You approved");
-    expect(reply).toContain("the update of the sign-off request (message_not_found)");
+    expect(reply).toContain("the update of the sign-off request (message_not_found, ref ");
     expect((await getCycle(TEAM, "2027-01"))!.phases.data!.status).toBe("approved");
     expect(await eventCount(TEAM, "2027-01")).toBe(events + 1);
   });

@@ -1,6 +1,5 @@
-/** Security at the door: only correctly signed, fresh requests reach a listener; retries do no work twice. */
+/** Security at the door: only correctly signed, fresh requests reach a listener. */
 import { describe, expect, it } from "vitest";
-import { IdempotencyKeyModel } from "../../src/db/models/idempotency-key.ts";
 import { SIGNING_SECRET, useHarness } from "../support/harness.ts";
 import { signRequest } from "../support/slack-driver.ts";
 
@@ -11,13 +10,11 @@ describe("request verification", () => {
 
   async function expectRejected(opts: Parameters<ReturnType<typeof h>["driver"]["post"]>[2]) {
     const { body, responseId } = h().driver.commandBody(lead, "help");
-    const before = await IdempotencyKeyModel.countDocuments({ teamId: lead.teamId });
     const res = await h().driver.post(body, "application/x-www-form-urlencoded", opts);
     expect(res.status).toBe(401);
     // Give a wrongly accepted request time to do its work, then check none happened.
     await new Promise((r) => setTimeout(r, 300));
     expect(h().standIn.responsesTo(responseId)).toHaveLength(0);
-    expect(await IdempotencyKeyModel.countDocuments({ teamId: lead.teamId })).toBe(before);
   }
 
   it("rejects a bad signature with 401 and reaches no listener", async () => {
@@ -43,30 +40,5 @@ describe("request verification", () => {
     expect(http.status).toBe(200);
     await h().driver.reply(responseId);
     expect(SIGNING_SECRET).toHaveLength(32);
-  });
-});
-
-describe("Slack retries", () => {
-  const h = useHarness("retries");
-
-  it("acks a retried delivery (X-Slack-Retry-Num) and does the work once", async () => {
-    const first = await h().driver.command(lead, "help");
-    expect(first.http.status).toBe(200);
-    await h().driver.reply(first.responseId);
-    const retry = await h().driver.post(first.body, "application/x-www-form-urlencoded", { retryNum: 1 });
-    expect(retry.status).toBe(200);
-    await h().settle();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(h().standIn.responsesTo(first.responseId)).toHaveLength(1);
-  });
-});
-
-describe("/healthz", () => {
-  const h = useHarness("health");
-
-  it("reports the database as reachable", async () => {
-    const res = await fetch(`http://127.0.0.1:${h().app.port}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: "up" });
   });
 });

@@ -7,7 +7,7 @@ import { type RunningApp, startApp } from "../../commands/app.ts";
 import { InFlight } from "../../commands/in-flight.ts";
 import { type Clock, ManualClock } from "../../src/clock.ts";
 import { type Env, parseEnv } from "../../src/env.ts";
-import { createLogger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { connectTestDatabase, dropTestDatabase } from "./database.ts";
 import { SlackDriver } from "./slack-driver.ts";
 import { SlackStandIn } from "./slack-standin.ts";
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Serve Slack over Socket Mode (an app-level token, no signing secret) instead of HTTP. */
   socketMode?: boolean;
+  /** The app's logger (default: one at TEST_LOG_LEVEL, silent). */
+  logger?: Logger;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -51,7 +53,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const clock = opts.clock ?? new ManualClock(new Date());
   const inFlight = new InFlight();
-  const app = await startApp({ env, logger: createLogger(env.LOG_LEVEL), clock, inFlight });
+  const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
+  const app = await startApp({ env, logger, clock, inFlight });
   const driver = new SlackDriver(
     `http://127.0.0.1:${app.port}/slack/events`,
     SIGNING_SECRET,
