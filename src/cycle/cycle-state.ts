@@ -3,6 +3,7 @@
  * snapshot plus a sequence of audit events; `applyEvent` is the only way state changes, so the stored
  * snapshot, the audit trail and every replica agree on what happened.
  */
+import { type PhaseRole, roleOf } from "../team/phase-role.ts";
 import type { PhaseTemplate, TeamConfig } from "../team/team-config.ts";
 import { phaseDueAt } from "./due-date.ts";
 
@@ -13,6 +14,8 @@ export type CycleAction = "start" | "submit" | "approve" | "request_changes";
 export interface PhaseState {
   id: string;
   name: string;
+  /** What the phase is for, fixed when the cycle starts (absent in cycles started before roles: see roleOf). */
+  role?: PhaseRole | null;
   dueDay: number;
   /** Fixed when the cycle starts (announced in the kickoff). */
   dueAt: Date;
@@ -75,6 +78,7 @@ function phaseFromTemplate(t: PhaseTemplate, period: string, timezone: string): 
   return {
     id: t.id,
     name: t.name,
+    role: roleOf(t),
     dueDay: t.dueDay,
     dueAt: phaseDueAt(period, t.dueDay, timezone),
     owners: [...t.owners],
@@ -239,4 +243,13 @@ export function applyEvent(state: CycleState, event: CycleEvent): CycleState {
     closedAt = event.at;
   }
   return { ...state, phases, status, closedAt, rev: event.seq, events: [...state.events, event] };
+}
+
+/** The cycle's phase with `role`, in template order; null when its template has none. */
+export function phaseWithRole(state: CycleState, role: PhaseRole): PhaseState | null {
+  for (const id of state.order) {
+    const p = state.phases[id];
+    if (p && roleOf(p) === role) return p;
+  }
+  return null;
 }

@@ -5,6 +5,7 @@
  */
 import { CsvError, type Options, parse } from "csv-parse/sync";
 import { addMonths, isPeriod, periodRange } from "../cycle/period.ts";
+import { type PhaseRole, roleOf } from "../team/phase-role.ts";
 
 export interface PlanRules {
   /** The cycle month: the horizon starts here. */
@@ -45,18 +46,19 @@ const MAX_FAMILY_LENGTH = 100;
 const KNOWN_COLUMNS = ["family", "period", "quantity", "revenue", "capacity"] as const;
 type Column = (typeof KNOWN_COLUMNS)[number];
 
-/** The rules for a phase of a team's cycle. */
+/** The rules for a phase of a team's cycle, by the phase's role: finance needs revenue, supply may give capacity. */
 export function planRulesFor(
-  cfg: { horizonMonths: number; families?: string[] },
+  cfg: { horizonMonths: number; families?: string[]; phases?: { id: string; role?: PhaseRole }[] },
   phaseId: string,
   cyclePeriod: string,
 ): PlanRules {
+  const role = roleOf(cfg.phases?.find((p) => p.id === phaseId) ?? { id: phaseId });
   return {
     cyclePeriod,
     horizonMonths: cfg.horizonMonths,
     families: cfg.families,
-    requireRevenue: phaseId === "finance",
-    allowCapacity: phaseId === "supply",
+    requireRevenue: role === "finance",
+    allowCapacity: role === "supply",
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import cron from "node-cron";
 import { z } from "zod";
+import { PHASE_ROLES, roleOf } from "./phase-role.ts";
+import { checkReportFamilies, ReportSettingsSchema } from "./report-settings.ts";
 
 export const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U0123ABC");
 export const channelId = z
@@ -28,6 +30,8 @@ export const PhaseTemplateSchema = z
     owners: z.array(userId).min(1, "needs at least one owner"),
     approvers: z.array(userId).min(1, "needs at least one approver"),
     dueDay: z.number().int("must be a whole day").min(1).max(31, "must be a day of the month 1-31"),
+    /** What the phase is for (phase-role.ts); defaults to its id when the id is a role's name. */
+    role: z.enum(PHASE_ROLES, { error: `must be one of ${PHASE_ROLES.join(", ")}` }).optional(),
   })
   .strict();
 export type PhaseTemplate = z.infer<typeof PhaseTemplateSchema>;
@@ -101,6 +105,8 @@ export const TeamConfigSchema = z
       })
       .strict()
       .default({ supplyVsDemand: 0.1, capacity: 1, revenueVsPlan: 0.05 }),
+    /** The S&OP report: days-of-supply targets, family groups, make-to-order families. */
+    report: ReportSettingsSchema.default({ families: {}, groups: {}, familyPages: 250 }),
     schedules: z
       .object({ kpi: cronExpr, digest: cronExpr, reminders: cronExpr })
       .partial()
@@ -111,10 +117,19 @@ export const TeamConfigSchema = z
   .strict()
   .superRefine((cfg, ctx) => {
     const seen = new Set<string>();
+    const roles = new Map<string, string>();
     cfg.phases.forEach((p, i) => {
       if (seen.has(p.id))
         ctx.addIssue({ code: "custom", path: ["phases", i, "id"], message: `duplicate phase id "${p.id}"` });
       seen.add(p.id);
+      const role = roleOf(p);
+      if (role && roles.has(role))
+        ctx.addIssue({
+          code: "custom",
+          path: ["phases", i, p.role ? "role" : "id"],
+          message: `phase "${roles.get(role)}" already has the role ${role}; a role belongs to one phase`,
+        });
+      else if (role) roles.set(role, p.id);
     });
     if (cfg.families) {
       const fams = new Set<string>();
@@ -123,6 +138,7 @@ export const TeamConfigSchema = z
           ctx.addIssue({ code: "custom", path: ["families", i], message: `duplicate family "${f}"` });
         fams.add(f);
       });
+      checkReportFamilies(cfg.report, fams, ctx);
     }
   });
 
