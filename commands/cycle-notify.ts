@@ -96,6 +96,7 @@ async function signoffContent(
     approvers: phaseRoles(cfg, cycle, phase.id).approvers,
     dueAt: phase.dueAt,
     summary: meta.summary,
+    currency: cfg?.currency ?? null,
     source: meta.source,
     fileName: meta.fileName,
     // Extras are optional: a failure there must never keep the request itself from going out.

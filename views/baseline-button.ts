@@ -6,7 +6,7 @@
 
 import type { Button } from "@slack/types";
 import { BASELINE_PHASE_ID } from "../src/forecast/baseline-plan.ts";
-import { formatQuantity } from "./baseline-comparison.ts";
+import { formatQuantity } from "../src/format/numbers.ts";
 import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 

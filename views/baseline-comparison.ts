@@ -4,27 +4,11 @@
  */
 
 import type { BaselineComparison } from "../src/forecast/compare-to-baseline.ts";
+import { formatSignedPercent, formatSignedQuantity } from "../src/format/numbers.ts";
 import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const MAX_OVERRIDES = 3;
-
-export function formatQuantity(v: number): string {
-  const s = Math.abs(v).toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) < 100 ? 1 : 0 });
-  return v < 0 && s !== "0" ? `−${s}` : s;
-}
-
-export function signedQuantity(v: number): string {
-  const s = formatQuantity(v);
-  return v > 0 && s !== "0" ? `+${s}` : s;
-}
-
-/** A signed percentage with one decimal: +4.2 %, −0.5 %. */
-export function signedPercent(fraction: number): string {
-  const v = Math.round(fraction * 1000) / 10;
-  if (v === 0) return "0.0 %";
-  return `${v > 0 ? "+" : "−"}${Math.abs(v).toFixed(1)} %`;
-}
 
 /** The sign-off line; null when there is no baseline to compare with. */
 export function baselineComparisonText(
@@ -35,12 +19,12 @@ export function baselineComparisonText(
   const version = baselineVersion !== undefined ? ` (data v${baselineVersion})` : "";
   const total =
     c.relative === null
-      ? `${signedQuantity(c.delta)} total`
-      : `${signedPercent(c.relative)} total (${signedQuantity(c.delta)})`;
-  if (c.overrides.length === 0) return `vs statistical baseline${version}: ${total}, no family overridden`;
+      ? `${formatSignedQuantity(c.delta, c.precision)} total`
+      : `${formatSignedPercent(c.relative)} total (${formatSignedQuantity(c.delta, c.precision)})`;
+  if (c.overrides.length === 0) return `vs statistical baseline${version}: no family overridden`;
   const shown = c.overrides.slice(0, MAX_OVERRIDES).map((o) => {
-    const rel = o.relative === null ? "not in baseline" : signedPercent(o.relative);
-    return `${escapeMrkdwn(truncate(o.family, 40))} ${signedQuantity(o.delta)} (${rel})`;
+    const rel = o.relative === null ? "not in baseline" : formatSignedPercent(o.relative);
+    return `${escapeMrkdwn(truncate(o.family, 40))} ${formatSignedQuantity(o.delta, c.precision)} (${rel})`;
   });
   const more = c.overrides.length - shown.length;
   return `vs statistical baseline${version}: ${total}, ${c.changedLines} of ${c.lines} lines changed; largest overrides: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;

@@ -5,22 +5,14 @@
 
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
+import { formatPercent, formatQuantity } from "../src/format/numbers.ts";
 import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
 import type { KnownBlock } from "./message.ts";
+import { ragBadge } from "./rag.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
-const RAG: Record<KpiLine["rag"], string> = {
-  green: ":large_green_circle: on target",
-  amber: ":large_yellow_circle: watch",
-  red: ":red_circle: off target",
-  none: ":white_circle: no data",
-};
-
 const ARROW = { up: "↑", down: "↓", flat: "→", none: "" } as const;
-
-const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** The change since last week, in the KPI engine's wording (`+1.2 pts`, `−0.5 d`), with the arrow and a verdict. */
 function formatDelta(line: KpiLine): string {
@@ -34,7 +26,7 @@ function formatDelta(line: KpiLine): string {
 export function kpiTile(line: KpiLine): string {
   const value = line.value === null ? "no data" : `*${formatKpiValue(line.key, line.value)}*`;
   const delta = formatDelta(line);
-  return `${RAG[line.rag]} · *${line.label}*\n${value}${delta ? `  ${delta}` : ""}\ntarget ${line.target}`;
+  return `${ragBadge(line.rag)} · *${line.label}*\n${value}${delta ? `  ${delta}` : ""}\ntarget ${line.target}`;
 }
 
 const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "nobody assigned");
@@ -80,12 +72,12 @@ function exceptionLines(d: DigestData): string[] {
       .slice(0, 5)
       .map(
         (e) =>
-          `${escapeMrkdwn(e.family)} ${e.errorPct === null ? "" : `${PCT.format(e.errorPct * 100)} % `}(${NUM.format(e.absError)} units off)`,
+          `${escapeMrkdwn(e.family)} ${e.errorPct === null ? "" : `${formatPercent(e.errorPct)} `}(${formatQuantity(e.absError)} units off)`,
       );
     out.push(`*Worst forecast error* (${f.demand.period}): ${top.join(", ")}`);
   } else out.push("*Worst forecast error*: no demand data");
   const o = f.orders;
-  let late = `*Late orders*: ${NUM.format(o.openLate)} open past their promised date (${NUM.format(o.openLateQty)} units); ${NUM.format(o.deliveredLateInWeek)} of ${NUM.format(o.deliveredInWeek)} deliveries this week were late.`;
+  let late = `*Late orders*: ${formatQuantity(o.openLate)} open past their promised date (${formatQuantity(o.openLateQty)} units); ${formatQuantity(o.deliveredLateInWeek)} of ${formatQuantity(o.deliveredInWeek)} deliveries this week were late.`;
   if (o.worst.length) {
     late += ` Longest overdue: ${o.worst
       .slice(0, 3)
@@ -98,9 +90,9 @@ function exceptionLines(d: DigestData): string[] {
     f.production.period === null
       ? "*Capacity over 100 %*: no production data"
       : over.length
-        ? `*Capacity over 100 %* (${f.production.period}): ${NUM.format(f.production.overCapacityCount)} famil${f.production.overCapacityCount === 1 ? "y" : "ies"} — ${over
+        ? `*Capacity over 100 %* (${f.production.period}): ${formatQuantity(f.production.overCapacityCount)} famil${f.production.overCapacityCount === 1 ? "y" : "ies"} — ${over
             .slice(0, 5)
-            .map((u) => `${escapeMrkdwn(u.family)} ${PCT.format(u.utilization * 100)} %`)
+            .map((u) => `${escapeMrkdwn(u.family)} ${formatPercent(u.utilization)}`)
             .join(", ")}`
         : `*Capacity over 100 %* (${f.production.period}): none`,
   );

@@ -7,12 +7,10 @@
 
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleSection, DashboardData, SubmittedPlan } from "../src/digest/index.ts";
+import { formatMoney, formatQuantity, formatSignedPercent, plural } from "../src/format/numbers.ts";
 import { cycleLines, kpiTileBlocks } from "./digest.ts";
 import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
-
-const NUM = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const PCT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, signDisplay: "always" });
 
 const STATUS: Record<string, string> = {
   submitted: ":hourglass_flowing_sand: waiting for sign-off",
@@ -21,26 +19,27 @@ const STATUS: Record<string, string> = {
   open: ":pencil2: open",
 };
 
-export function planLine(p: SubmittedPlan, timezone: string): string {
+export function planLine(p: SubmittedPlan, timezone: string, currency: string | null = null): string {
   const s = p.summary;
+  const precision = s.precision ?? 0;
   const prev = s.totals.quantity - (s.changeVsPrevious ?? 0);
   const change =
     s.changeVsPrevious !== null && prev !== 0
-      ? ` (${PCT.format((s.changeVsPrevious / prev) * 100)} % vs v${p.version - 1})`
+      ? ` (${formatSignedPercent(s.changeVsPrevious / prev)} vs v${p.version - 1})`
       : "";
-  const revenue = s.totals.revenue !== null ? ` · revenue ${NUM.format(s.totals.revenue)}` : "";
+  const revenue = s.totals.revenue !== null ? ` · revenue ${formatMoney(s.totals.revenue, currency)}` : "";
   return (
     `*${escapeMrkdwn(p.phaseName)}* v${p.version} — ${STATUS[p.status] ?? p.status}` +
-    ` · ${NUM.format(s.families)} families · ${s.periodFrom}…${s.periodTo}` +
-    ` · total ${NUM.format(s.totals.quantity)}${change}${revenue}` +
+    ` · ${plural(s.families, "family", "families")} · ${s.periodFrom}…${s.periodTo}` +
+    ` · total ${formatQuantity(s.totals.quantity, precision)}${change}${revenue}` +
     ` · by ${userRef(p.submittedBy)} ${formatDay(p.submittedAt, timezone)}`
   );
 }
 
-function cycleSectionBlocks(section: CycleSection, timezone: string): KnownBlock[] {
+function cycleSectionBlocks(section: CycleSection, timezone: string, currency: string | null): KnownBlock[] {
   const lines = cycleLines(section, timezone);
   const plans = section.plans.length
-    ? section.plans.map((p) => `• ${planLine(p, timezone)}`).join("\n")
+    ? section.plans.map((p) => `• ${planLine(p, timezone, currency)}`).join("\n")
     : "_No plan submitted yet._";
   return [
     {
@@ -57,13 +56,13 @@ export function execDashboardBlocks(d: DashboardData): KnownBlock[] {
     { type: "header", text: { type: "plain_text", text: "S&OP Executive Review Dashboard" } },
   ];
   const c = d.cycle;
-  if (c.current) blocks.push(...cycleSectionBlocks(c.current, d.timezone));
+  if (c.current) blocks.push(...cycleSectionBlocks(c.current, d.timezone, d.currency));
   else
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: `*${c.period}* — the cycle has not started yet.` },
     });
-  for (const older of c.older) blocks.push(...cycleSectionBlocks(older, d.timezone));
+  for (const older of c.older) blocks.push(...cycleSectionBlocks(older, d.timezone, d.currency));
 
   blocks.push({
     type: "section",

@@ -5,20 +5,14 @@
  */
 
 import type { FvaFigures, FvaReport } from "../src/forecast/fva.ts";
+import { formatPercent, formatPoints } from "../src/format/numbers.ts";
 import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 const MAX_FAMILIES = 3;
 
 function percent(v: number | null): string {
-  return v === null ? "no data" : `${(Math.round(v * 1000) / 10).toFixed(1)} %`;
-}
-
-/** Percentage points with a sign: +5.7 pts, −1.2 pts. */
-export function signedPoints(v: number): string {
-  const p = Math.round(v * 1000) / 10;
-  if (p === 0) return "±0.0 pts";
-  return `${p > 0 ? "+" : "−"}${Math.abs(p).toFixed(1)} pts`;
+  return v === null ? "no data" : formatPercent(v);
 }
 
 /** One line: "consensus 85.7 % vs baseline 80.0 % → FVA +5.7 pts"; null without actuals. */
@@ -26,11 +20,11 @@ export function fvaSummaryText(f: FvaFigures): string | null {
   if (f.fva === null) return null;
   const verdict =
     f.fva > 0 ? "the overrides added value" : f.fva < 0 ? "the overrides cost accuracy" : "no change";
-  return `consensus ${percent(f.consensusAccuracy)} vs statistical baseline ${percent(f.baselineAccuracy)} → FVA *${signedPoints(f.fva)}* (${verdict})`;
+  return `consensus ${percent(f.consensusAccuracy)} vs statistical baseline ${percent(f.baselineAccuracy)} → FVA *${formatPoints(f.fva)}* (${verdict})`;
 }
 
 function familyList(families: FvaReport["families"]): string {
-  return families.map((f) => `${escapeMrkdwn(truncate(f.family, 40))} ${signedPoints(f.fva!)}`).join(", ");
+  return families.map((f) => `${escapeMrkdwn(truncate(f.family, 40))} ${formatPoints(f.fva!)}`).join(", ");
 }
 
 /** Section (+ context with the best and worst families) for a KPI message or the digest. */

@@ -5,35 +5,35 @@
  * Bounded for any number of families: every list is cut to a few lines and the rest counted.
  */
 
+import {
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  formatSignedPercent,
+  formatSignedQuantity,
+  plural,
+} from "../src/format/numbers.ts";
 import type { GapReport, GapRow } from "../src/gaps/gap-report.ts";
 import type { GapShortfall } from "../src/gaps/shortfall.ts";
-import { formatQuantity, signedPercent, signedQuantity } from "./baseline-comparison.ts";
 import type { KnownBlock } from "./message.ts";
 import { monthRuns } from "./month-runs.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
 export const TOP_GAPS = 5;
 
-function pct(v: number): string {
-  return `${(Math.round(v * 1000) / 10).toFixed(1)} %`;
-}
+const pct = (v: number) => formatPercent(v);
 
-/** Revenue rounded to whole units of the plan's currency. */
-function money(v: number): string {
-  return formatQuantity(Math.round(v));
-}
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** Revenue in whole units of the plan's currency. */
+const money = (v: number) => formatMoney(v);
 const name = (family: string) => `*${escapeMrkdwn(truncate(family, 60))}*`;
 
 /** What is wrong with one row, in words: "supply −50 vs demand 200 (−25.0 %) · revenue +11.1 % vs finance". */
 export function gapRowText(r: GapRow): string {
   const parts: string[] = [];
   if (r.flags.includes("supplyVsDemand")) {
-    const rel = r.supplyVsDemand === null ? "no demand" : signedPercent(r.supplyVsDemand);
+    const rel = r.supplyVsDemand === null ? "no demand" : formatSignedPercent(r.supplyVsDemand);
     parts.push(
-      `supply ${signedQuantity(r.supplyMinusDemand ?? 0)} vs demand ${formatQuantity(r.demand ?? 0)} (${rel})`,
+      `supply ${formatSignedQuantity(r.supplyMinusDemand ?? 0)} vs demand ${formatQuantity(r.demand ?? 0)} (${rel})`,
     );
   }
   if (r.flags.includes("capacity")) {
@@ -46,10 +46,10 @@ export function gapRowText(r: GapRow): string {
   if (r.flags.includes("revenueVsPlan")) {
     if (r.revenueGap === null) parts.push("demand finance has not priced");
     else if (r.revenueVsPlan === null)
-      parts.push(`revenue ${signedQuantity(r.revenueGap)} with none in the finance plan`);
+      parts.push(`revenue ${formatSignedQuantity(r.revenueGap)} with none in the finance plan`);
     else
       parts.push(
-        `revenue ${signedQuantity(r.revenueGap)} (${signedPercent(r.revenueVsPlan)}) vs finance plan`,
+        `revenue ${formatSignedQuantity(r.revenueGap)} (${formatSignedPercent(r.revenueVsPlan)}) vs finance plan`,
       );
   }
   return parts.join(" · ");

@@ -1,10 +1,11 @@
 /** What the person who imported actuals sees: the result, or the problems (in the modal and by message). */
 import type { ModalView } from "@slack/types";
 import type { ImportResult } from "../src/actuals/import-actuals.ts";
+import { formatQuantity } from "../src/format/numbers.ts";
 import type { Message } from "./message.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
 
-const n = (v: number) => v.toLocaleString("en-US");
+const n = (v: number) => formatQuantity(v);
 
 export function importResultMessage(r: ImportResult, source: string): Message {
   const text = `Imported ${r.kind} from ${source}: ${n(r.rows)} rows, ${n(r.inserted)} new, ${n(r.updated)} updated.`;

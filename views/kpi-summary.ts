@@ -1,16 +1,9 @@
 /** `/sop kpi [PERIOD]`: every KPI with value, target, RAG status and the change against a week earlier. */
 
 import type { PeriodReport } from "../src/kpi/period-report.ts";
-import type { RagStatus } from "../src/kpi/targets.ts";
 import type { KnownBlock, Message } from "./message.ts";
+import { ragBadge } from "./rag.ts";
 import { escapeMrkdwn, truncate } from "./text.ts";
-
-const DOT: Record<RagStatus, string> = {
-  green: ":large_green_circle:",
-  amber: ":large_orange_circle:",
-  red: ":red_circle:",
-  none: ":white_circle:",
-};
 
 const MONTHS = [
   "January",
@@ -41,7 +34,7 @@ export function kpiSummaryMessage(report: PeriodReport, extra: KnownBlock[] = []
       text: {
         type: "mrkdwn",
         text: truncate(
-          `${DOT[r.status]} *${escapeMrkdwn(r.label)}*  ${r.display}\ntarget ${r.target}${change}${detail}`,
+          `${ragBadge(r.status)} · *${escapeMrkdwn(r.label)}*  ${r.display}\ntarget ${r.target}${change}${detail}`,
           3000,
         ),
       },
@@ -54,7 +47,7 @@ export function kpiSummaryMessage(report: PeriodReport, extra: KnownBlock[] = []
       elements: [
         {
           type: "mrkdwn",
-          text: `${report.from} … ${report.to}${report.toDate ? " (to date)" : ""} · change vs the same window a week earlier (${report.previousFrom} … ${report.previousTo}) · :large_green_circle: on target :large_orange_circle: close :red_circle: off target :white_circle: no data`,
+          text: `${report.from} … ${report.to}${report.toDate ? " (to date)" : ""} · change vs the same window a week earlier (${report.previousFrom} … ${report.previousTo})`,
         },
       ],
     },

@@ -5,9 +5,18 @@
  */
 import type { Button } from "@slack/types";
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
+import {
+  formatChange,
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  formatSignedMoney,
+  plural,
+  precisionOf,
+} from "../src/format/numbers.ts";
 import type { PlanSummary } from "../src/plans/plan-summary.ts";
+import { FAMILY_CHANGE_TOLERANCE } from "../src/plans/plan-summary.ts";
 import { CYCLE_ACTIONS, encodeDecisionRef } from "./cycle-ids.ts";
-import { fmtChange, fmtNumber, plural } from "./cycle-text.ts";
 import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 
@@ -23,6 +32,8 @@ export interface SignoffRequest {
   approvers: string[];
   dueAt: Date;
   summary: PlanSummary;
+  /** The team's currency (ISO 4217) for revenue; none: plain numbers. */
+  currency?: string | null;
   source?: string;
   fileName?: string | null;
   /** Phase-specific sections (consensus vs baseline, pre-S&OP gaps): commands/forecast-phase-notify.ts. */
@@ -30,41 +41,49 @@ export interface SignoffRequest {
   decision?: { action: "approve" | "request_changes"; by: string; at: Date; comment: string | null };
 }
 
-function monthlyTable(s: PlanSummary): string {
-  const prev = new Map((s.previous?.byPeriod ?? []).map((b) => [b.period, b]));
-  const hasRevenue = s.totals.revenue !== null;
-  const rows = s.byPeriod.map((b) => {
-    const q = fmtNumber(b.quantity).padStart(14);
-    const r = hasRevenue ? fmtNumber(b.revenue ?? 0).padStart(16) : "";
-    const p = prev.get(b.period);
-    const d = s.previous ? `  ${p ? fmtChange(b.quantity, p.quantity) : "new"}` : "";
-    return `${b.period}${q}${r}${d}`;
-  });
-  const head = `${"month".padEnd(7)}${"quantity".padStart(14)}${hasRevenue ? "revenue".padStart(16) : ""}${s.previous ? `  vs v${s.previous.version}` : ""}`;
-  // At most 36 months × ~50 characters: well inside a section's 3,000.
-  return `\`\`\`${[head, ...rows].join("\n").slice(0, 2990)}\`\`\``;
+/** Months of the horizon a first version lists (the near term, and the last month). */
+const NEAR_TERM_MONTHS = 3;
+
+/** The first months of the horizon, where the plan bites first: "2026-12 16,519 · 2027-01 16,562 · …". */
+function nearTermText(s: PlanSummary, precision: number): string | null {
+  if (s.byPeriod.length === 0) return null;
+  const shown = s.byPeriod
+    .slice(0, NEAR_TERM_MONTHS)
+    .map((b) => `${b.period} ${formatQuantity(b.quantity, precision)}`);
+  const more =
+    s.byPeriod.length > NEAR_TERM_MONTHS
+      ? ` … ${s.periodTo} ${formatQuantity(s.byPeriod.at(-1)!.quantity, precision)}`
+      : "";
+  return `*By month:* ${shown.join(" · ")}${more}`;
 }
 
-function changesText(s: PlanSummary): string | null {
+/** What changed against the previous version: totals, then only the families that moved beyond the tolerance. */
+function changesText(s: PlanSummary, precision: number, currency: string | null): string | null {
   const p = s.previous;
   if (!p) return null;
   const parts = [
-    `*Changes vs v${p.version}:* total quantity ${fmtChange(s.totals.quantity, p.totals.quantity)}`,
+    `*Changes vs v${p.version}:* total quantity ${formatChange(s.totals.quantity, p.totals.quantity, precision)}`,
   ];
   if (s.totals.revenue !== null && p.totals.revenue !== null)
-    parts.push(`revenue ${fmtChange(s.totals.revenue, p.totals.revenue)}`);
+    parts.push(`revenue ${formatSignedMoney(s.totals.revenue - p.totals.revenue, currency)}`);
   if (p.familiesAdded || p.familiesRemoved)
     parts.push(
-      `${plural(p.familiesAdded, "family", "families")} added, ${fmtNumber(p.familiesRemoved)} removed`,
+      `${plural(p.familiesAdded, "family", "families")} added, ${formatQuantity(p.familiesRemoved)} removed`,
     );
-  let text = parts.join(" · ");
-  if (p.topMovers.length) {
-    const movers = p.topMovers.map(
-      (m) => `${escapeMrkdwn(truncate(m.family, 40))} ${fmtNumber(m.before)} → ${fmtNumber(m.after)}`,
+  const lines = [parts.join(" · ")];
+  const changed = p.changedFamilies ?? p.topMovers.length;
+  for (const m of p.topMovers)
+    lines.push(
+      `• ${escapeMrkdwn(truncate(m.family, 40))} ${formatQuantity(m.before, precision)} → ${formatQuantity(m.after, precision)} (${formatChange(m.after, m.before, precision)})`,
     );
-    text += `\nBiggest moves: ${movers.join("; ")}`;
-  }
-  return truncate(text, 3000);
+  if (changed > p.topMovers.length)
+    lines.push(`• and ${plural(changed - p.topMovers.length, "more family", "more families")}`);
+  const unchanged = s.families - (changed - p.familiesRemoved);
+  const tolerance = formatPercent(FAMILY_CHANGE_TOLERANCE);
+  if (changed === 0) lines.push(`No family moved by more than ±${tolerance}.`);
+  else if (unchanged > 0)
+    lines.push(`${plural(unchanged, "other family", "other families")} unchanged (within ±${tolerance}).`);
+  return truncate(lines.join("\n"), 3000);
 }
 
 /**
@@ -93,14 +112,17 @@ export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}
 export function signoffRequestMessage(r: SignoffRequest): Message {
   const s = r.summary;
   const tz = r.timezone;
+  const precision = s.precision ?? precisionOf(s.byPeriod.map((b) => b.quantity));
+  const currency = r.currency ?? null;
   const fields = [
-    `*Rows*\n${fmtNumber(s.rows)}`,
-    `*Families*\n${fmtNumber(s.families)}`,
+    `*Rows*\n${formatQuantity(s.rows)}`,
+    `*Families*\n${formatQuantity(s.families)}`,
     `*Horizon*\n${s.periodFrom} … ${s.periodTo} (${plural(s.periodCount, "month")})`,
-    `*Total quantity*\n${fmtNumber(s.totals.quantity)}${s.previous ? ` (${fmtChange(s.totals.quantity, s.previous.totals.quantity)} vs v${s.previous.version})` : ""}`,
+    `*Total quantity*\n${formatQuantity(s.totals.quantity, precision)}${s.previous ? ` (${formatChange(s.totals.quantity, s.previous.totals.quantity, precision)} vs v${s.previous.version})` : ""}`,
   ];
-  if (s.totals.revenue !== null) fields.push(`*Total revenue*\n${fmtNumber(s.totals.revenue)}`);
-  if (s.totals.capacity !== null) fields.push(`*Total capacity*\n${fmtNumber(s.totals.capacity)}`);
+  if (s.totals.revenue !== null) fields.push(`*Total revenue*\n${formatMoney(s.totals.revenue, currency)}`);
+  if (s.totals.capacity !== null)
+    fields.push(`*Total capacity*\n${formatQuantity(s.totals.capacity, precision)}`);
 
   const blocks: KnownBlock[] = [
     {
@@ -118,9 +140,10 @@ export function signoffRequestMessage(r: SignoffRequest): Message {
       },
     },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },
-    { type: "section", text: { type: "mrkdwn", text: monthlyTable(s) } },
   ];
-  const changes = changesText(s);
+  const nearTerm = s.previous ? null : nearTermText(s, precision);
+  if (nearTerm) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: nearTerm }] });
+  const changes = changesText(s, precision, currency);
   if (changes) blocks.push({ type: "section", text: { type: "mrkdwn", text: changes } });
   // Room is kept for the comment, the buttons or decision, and the context line (50 blocks per message).
   if (r.extraBlocks?.length) blocks.push(...r.extraBlocks.slice(0, Math.max(0, 47 - blocks.length)));

@@ -3,7 +3,8 @@
 import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
 import type { CycleReport, PhaseReport } from "../src/cycle/status-report.ts";
-import { plural, STATUS_EMOJI } from "./cycle-text.ts";
+import { plural } from "../src/format/numbers.ts";
+import { STATUS_EMOJI } from "./cycle-text.ts";
 import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
 

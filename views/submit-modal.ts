@@ -4,6 +4,7 @@ import type { ModalView } from "@slack/types";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
+import { plural } from "../src/format/numbers.ts";
 import { CYCLE_VIEWS, encodeSubmitMeta, SUBMIT_INPUTS } from "./cycle-ids.ts";
 import type { KnownBlock } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
@@ -132,7 +133,7 @@ export function planResultModal(
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `:inbox_tray: Stored *v${r.version}* of *${escapeMrkdwn(r.phaseName)}* for ${r.period}: ${r.rows.toLocaleString("en-US")} lines, ${r.families.toLocaleString("en-US")} families. The sign-off request is in <#${r.channel}>.`,
+        text: `:inbox_tray: Stored *v${r.version}* of *${escapeMrkdwn(r.phaseName)}* for ${r.period}: ${plural(r.rows, "line")}, ${plural(r.families, "family", "families")}. The sign-off request is in <#${r.channel}>.`,
       },
     });
   } else {

@@ -1,3 +1,5 @@
+import { formatQuantity } from "../format/numbers.ts";
+
 /** Shortens `text` to at most `max` characters, ending in "…" when cut (keeps axis labels from overlapping). */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text.trim()); // by code point, so an emoji or accent is never split
@@ -21,9 +23,7 @@ export function slug(text: string): string {
   return s || "chart";
 }
 
-const INTEGER = new Intl.NumberFormat("en-US");
-
 /** "5,000" — used in subtitles, never in chart ticks (Chart.js formats those itself). */
 export function formatCount(n: number): string {
-  return INTEGER.format(n);
+  return formatQuantity(n);
 }

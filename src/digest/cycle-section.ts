@@ -20,7 +20,10 @@ export interface SubmittedPlan {
   submittedBy: string;
   submittedAt: Date;
   comment: string | null;
-  summary: Pick<PlanSummary, "rows" | "families" | "periodFrom" | "periodTo" | "periodCount" | "totals"> & {
+  summary: Pick<
+    PlanSummary,
+    "rows" | "families" | "periodFrom" | "periodTo" | "periodCount" | "totals" | "precision"
+  > & {
     /** Change of total quantity against the previous version, when there was one. */
     changeVsPrevious: number | null;
   };
@@ -65,6 +68,7 @@ async function plansOf(teamId: string, report: CycleReport): Promise<SubmittedPl
           periodTo: s.periodTo,
           periodCount: s.periodCount,
           totals: s.totals,
+          precision: s.precision,
           changeVsPrevious: s.previous ? s.totals.quantity - s.previous.totals.quantity : null,
         },
       };

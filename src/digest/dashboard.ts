@@ -12,6 +12,8 @@ import { type ReportingWeek, reportingWeek, trailingWeeks } from "./reporting-we
 
 export interface DashboardData {
   timezone: string;
+  /** The team's currency for revenue (ISO 4217); null: plain numbers. */
+  currency: string | null;
   week: ReportingWeek;
   kpis: KpiLine[];
   kpisComputedAt: Date | null;
@@ -39,6 +41,7 @@ export async function dashboardData(teamId: string, cfg: TeamConfig, now: Date):
   const current = snapshots.get(cur);
   return {
     timezone: cfg.timezone,
+    currency: cfg.currency ?? null,
     week,
     kpis: kpiLines(cfg, current, snapshots.get(prev)),
     kpisComputedAt: current?.computedAt ?? null,

@@ -1,11 +1,11 @@
 /**
- * The statistical baseline as the data phase's plan version (issue 6 item 3): each family's monthly
+ * The statistical baseline as the data phase's plan version: each family's monthly
  * demand history → `forecast()` for the cycle's horizon (starting at the cycle month) → plan lines
  * `family, period, quantity`.
  *
  * Decisions: forecasts are floored at 0 (a plan quantity cannot be negative, even when returns made
- * a month's actual negative); quantities are rounded to whole units when every actual of the family
- * was a whole number, else to 2 decimals. With a family list in the team configuration only listed
+ * a month's actual negative); quantities are rounded to the precision of the family's actuals
+ * (whole units when every actual was a whole number). With a family list in the team configuration only listed
  * families are forecast (plans reject others) and listed families without history are reported as
  * skipped; without a list every family with history is forecast.
  */
@@ -41,8 +41,9 @@ export interface BaselinePlan {
   total: number;
 }
 
-function roundQuantity(v: number, wholeUnits: boolean): number {
-  const r = wholeUnits ? Math.round(v) : Math.round(v * 100) / 100;
+function roundQuantity(v: number, precision: number): number {
+  const f = 10 ** precision;
+  const r = Math.round(v * f) / f;
   return r === 0 ? 0 : r; // no -0
 }
 
@@ -64,7 +65,7 @@ export function baselinePlan(
     });
     let total = 0;
     forecast.forEach((v, i) => {
-      const quantity = roundQuantity(Math.max(0, v), h.wholeUnits);
+      const quantity = roundQuantity(Math.max(0, v), h.precision);
       total += quantity;
       lines.push({ family: h.family, period: addMonths(opts.cycleMonth, i), quantity });
     });

@@ -1,12 +1,14 @@
 /**
- * The demand owner's consensus plan compared with the statistical baseline (issue 6 item 3), for
+ * The demand owner's consensus plan compared with the statistical baseline, for
  * the demand phase's sign-off summary: "vs statistical baseline: +4.2 % total, largest overrides:
  * …". Pure computation.
  *
  * Compared over the family-months of either plan; a family-month missing from one plan counts as 0
  * there. An override is a family's consensus total − baseline total over the horizon; the largest
- * are the biggest in absolute quantity.
+ * are the biggest in absolute quantity. Quantities are compared in the plans' own precision (the
+ * most decimals either carries): a difference that rounds away there is not a change.
  */
+import { precisionOf } from "../format/numbers.ts";
 
 export interface ComparablePlanLine {
   family: string;
@@ -37,12 +39,11 @@ export interface BaselineComparison {
   changedLines: number;
   /** Family-months compared. */
   lines: number;
+  /** Decimals the plans' quantities carry (0: whole units). */
+  precision: number;
 }
 
 const key = (family: string, period: string) => `${family}\u0000${period}`;
-
-/** Differences below this are rounding, not overrides. */
-const EPSILON = 1e-9;
 
 export function compareToBaseline(
   baseline: readonly ComparablePlanLine[],
@@ -60,6 +61,9 @@ export function compareToBaseline(
   };
   for (const l of baseline) cell(l).b += l.quantity;
   for (const l of consensus) cell(l).c += l.quantity;
+  const precision = precisionOf([...baseline, ...consensus].map((l) => l.quantity));
+  // Half a unit of the last decimal: below that the two plans write the same number.
+  const tolerance = 0.5 * 10 ** -precision;
 
   const families = new Map<string, { b: number; c: number }>();
   let baselineTotal = 0;
@@ -68,7 +72,7 @@ export function compareToBaseline(
   for (const v of cells.values()) {
     baselineTotal += v.b;
     consensusTotal += v.c;
-    if (Math.abs(v.c - v.b) > EPSILON) changedLines++;
+    if (Math.abs(v.c - v.b) >= tolerance) changedLines++;
     const f = families.get(v.family) ?? { b: 0, c: 0 };
     f.b += v.b;
     f.c += v.c;
@@ -83,7 +87,7 @@ export function compareToBaseline(
       delta: f.c - f.b,
       relative: f.b !== 0 ? (f.c - f.b) / f.b : null,
     }))
-    .filter((o) => Math.abs(o.delta) > EPSILON)
+    .filter((o) => Math.abs(o.delta) >= tolerance)
     .sort(
       (a, b) =>
         Math.abs(b.delta) - Math.abs(a.delta) || (a.family < b.family ? -1 : a.family > b.family ? 1 : 0),
@@ -98,5 +102,6 @@ export function compareToBaseline(
     overrides,
     changedLines,
     lines: cells.size,
+    precision,
   };
 }

@@ -12,6 +12,8 @@
  * Only months before the cycle month are history: the cycle month itself is what the baseline
  * forecasts and its actuals are at best partial.
  */
+
+import { decimalsOf } from "../format/numbers.ts";
 import { addDays, daysInMonth } from "../time/dates.ts";
 import { isoWeekMonday, parseIsoWeek } from "../time/iso-week.ts";
 import { addMonths, isMonth, monthOf } from "../time/period.ts";
@@ -31,8 +33,8 @@ export interface FamilyHistory {
   values: number[];
   /** Months with an observed value. */
   observed: number;
-  /** Every actual quantity was a whole number (the baseline is then rounded to whole units). */
-  wholeUnits: boolean;
+  /** Decimals the family's actual quantities carry (0: whole units); the baseline is rounded to it. */
+  precision: number;
 }
 
 interface MonthCell {
@@ -57,13 +59,13 @@ export interface MonthlyActual {
 interface Aggregated {
   /** family → month → cell. */
   cells: Map<string, Map<string, MonthCell>>;
-  /** family → every actual was a whole number. */
-  whole: Map<string, boolean>;
+  /** family → the most decimals any of its actuals carries. */
+  precision: Map<string, number>;
 }
 
 function aggregate(rows: readonly DemandActualRow[]): Aggregated {
   const cells = new Map<string, Map<string, MonthCell>>();
-  const whole = new Map<string, boolean>();
+  const precision = new Map<string, number>();
   const cellOf = (family: string, month: string) => {
     let fam = cells.get(family);
     if (!fam) {
@@ -79,7 +81,7 @@ function aggregate(rows: readonly DemandActualRow[]): Aggregated {
   };
   for (const r of rows) {
     if (!Number.isFinite(r.actualQty)) continue;
-    whole.set(r.family, (whole.get(r.family) ?? true) && Number.isInteger(r.actualQty));
+    precision.set(r.family, Math.max(precision.get(r.family) ?? 0, decimalsOf(r.actualQty)));
     if (isMonth(r.period)) {
       const c = cellOf(r.family, r.period);
       c.monthly = (c.monthly ?? 0) + r.actualQty;
@@ -92,7 +94,7 @@ function aggregate(rows: readonly DemandActualRow[]): Aggregated {
       }
     }
   }
-  return { cells, whole };
+  return { cells, precision };
 }
 
 /** The value of a complete month, or null (partly covered by weeks). */
@@ -120,7 +122,7 @@ export function monthlyActuals(rows: readonly DemandActualRow[]): MonthlyActual[
 
 /** Histories of every family with at least one complete month before `cycleMonth`, by family name. */
 export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: string): FamilyHistory[] {
-  const { cells, whole } = aggregate(rows);
+  const { cells, precision } = aggregate(rows);
   const cutoff = monthIndex(cycleMonth);
   const out: FamilyHistory[] = [];
   for (const family of [...cells.keys()].sort(byName)) {
@@ -140,7 +142,7 @@ export function monthlyHistories(rows: readonly DemandActualRow[], cycleMonth: s
       firstMonth: addMonths(cycleMonth, first - cutoff),
       values,
       observed: complete.size,
-      wholeUnits: whole.get(family) ?? true,
+      precision: precision.get(family) ?? 0,
     });
   }
   return out;

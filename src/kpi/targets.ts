@@ -1,5 +1,5 @@
 /**
- * Targets and RAG status per KPI (DESIGN §4, issue #4), direction-aware:
+ * Targets and RAG status per KPI, direction-aware:
  *   higher is better (forecast accuracy, on-time delivery, service level, plan adherence):
  *     green at or above `target`, amber down to `amber`, red below;
  *   lower is better (MAPE, cycle time judged by its mean, and forecast bias judged by |bias|):
@@ -9,10 +9,11 @@
  * A threshold whose amber lies on the wrong side of its target simply has no amber zone.
  * No data → "none", never red.
  */
+import type { Rag } from "../format/status.ts";
 import { DEFAULT_KPI_TARGETS, type KpiTargets, kpiTargetsOf, type TeamConfig } from "../team/team-config.ts";
 import { headlineValue, type KpiName, type KpiValues } from "./kpi-values.ts";
 
-export type RagStatus = "green" | "amber" | "red" | "none";
+export type RagStatus = Rag;
 export type Direction = "higher" | "lower" | "absLower" | "band";
 
 export const KPI_DIRECTION: Record<KpiName, Direction> = {

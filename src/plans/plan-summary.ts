@@ -1,9 +1,20 @@
 /**
  * What approvers see about a plan version: size, horizon, totals and monthly totals, and what changed
- * against the previous version (totals, families added/removed, the biggest movers). Bounded in size
- * whatever the plan's size, so the sign-off message fits Block Kit limits for 5,000 families.
+ * against the previous version (totals, families added/removed, the families that moved beyond a
+ * tolerance — the rest only counted). Bounded in size whatever the plan's size, so the sign-off
+ * message fits Block Kit limits for 5,000 families.
  */
+import { precisionOf } from "../format/numbers.ts";
 import type { ParsedPlan } from "./plan-csv.ts";
+
+/**
+ * A family whose total moved by less than this share of its previous total (or by less than half a
+ * unit of the plan's precision) counts as unchanged: rounding and re-keying noise, not a decision.
+ */
+export const FAMILY_CHANGE_TOLERANCE = 0.005;
+
+/** Most moved families a summary lists; the others are counted. */
+const MAX_MOVERS = 8;
 
 export interface PlanTotals {
   quantity: number;
@@ -31,14 +42,18 @@ export interface PlanSummary {
   periodCount: number;
   totals: PlanTotals;
   byPeriod: PeriodTotal[];
+  /** Decimals the quantities carry (0: whole units); absent in summaries stored before it existed. */
+  precision?: number;
   previous: {
     version: number;
     totals: PlanTotals;
     byPeriod: PeriodTotal[];
     familiesAdded: number;
     familiesRemoved: number;
-    /** Largest absolute change of a family's total quantity, at most 5. */
+    /** The families that moved beyond the tolerance, largest absolute change first, at most 8. */
     topMovers: FamilyMove[];
+    /** How many families moved beyond the tolerance (absent in summaries stored before it existed). */
+    changedFamilies?: number;
   } | null;
 }
 
@@ -101,15 +116,19 @@ export function summarizePlan(
     let added = 0;
     let removed = 0;
     const moves: FamilyMove[] = [];
+    const unit = 0.5 * 10 ** -Math.max(precisionOf(plan.quantity), precisionOf(previous.plan.quantity));
+    const moved = (before: number, after: number) =>
+      Math.abs(after - before) >= Math.max(unit, FAMILY_CHANGE_TOLERANCE * Math.abs(before));
     for (const [family, after] of afterByName) {
       const b = beforeByName.get(family);
       if (b === undefined) added += 1;
-      if (after !== (b ?? 0)) moves.push({ family, before: round(b ?? 0), after: round(after) });
+      if (b === undefined || moved(b, after))
+        moves.push({ family, before: round(b ?? 0), after: round(after) });
     }
     for (const [family, b] of beforeByName) {
       if (!afterByName.has(family)) {
         removed += 1;
-        if (b !== 0) moves.push({ family, before: round(b), after: 0 });
+        moves.push({ family, before: round(b), after: 0 });
       }
     }
     moves.sort(
@@ -122,7 +141,8 @@ export function summarizePlan(
       byPeriod: before.byPeriod,
       familiesAdded: added,
       familiesRemoved: removed,
-      topMovers: moves.slice(0, 5),
+      topMovers: moves.slice(0, MAX_MOVERS),
+      changedFamilies: moves.length,
     };
   }
   const periods = now.byPeriod.map((b) => b.period);
@@ -134,6 +154,7 @@ export function summarizePlan(
     periodCount: periods.length,
     totals: now.totals,
     byPeriod: now.byPeriod,
+    precision: precisionOf(plan.quantity),
     previous: prev,
   };
 }

@@ -92,6 +92,11 @@ export const TeamConfigSchema = z
     /** When present, plan and actuals rows must name one of these families. */
     families: z.array(z.string().trim().min(1)).optional(),
     horizonMonths: z.number().int().min(1).max(36).default(18),
+    /** ISO 4217 code revenue is shown in (e.g. "EUR"); without it, revenue is a plain number. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 currency code such as EUR")
+      .optional(),
     phases: z.array(PhaseTemplateSchema).min(1, "needs at least one phase"),
     kpis: KpiTargetsSchema.default({}),
     gapThresholds: z

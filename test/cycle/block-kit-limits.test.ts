@@ -82,7 +82,8 @@ describe("Block Kit limits at scale", () => {
         void rc;
       } else {
         expect(textOf(request.blocks)).toContain("10 removed");
-        expect(textOf(request.blocks)).toContain("Biggest moves");
+        expect(textOf(request.blocks)).toContain("and 2 more families");
+        expect(textOf(request.blocks)).toContain("4,990 other families unchanged (within ±0.5 %)");
       }
     }
     await decidePhase({

@@ -39,7 +39,8 @@ describe("sop forecast", () => {
     const r = await run(["forecast", "--team", TEAM, "--period", PERIOD, "--user", "U0DP"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Only the owners of Data gathering");
-    expect(r.stderr).toContain("<@U0ANALYST>");
+    expect(r.stderr).toContain("@U0ANALYST");
+    expect(r.stderr).not.toContain("<@");
     expect(await PlanVersionModel.countDocuments({})).toBe(0);
   });
 

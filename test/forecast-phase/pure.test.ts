@@ -16,7 +16,7 @@ describe("monthly demand history", () => {
     expect(x!.firstMonth).toBe("2026-01");
     expect(x!.values).toEqual([100, Number.NaN, 300, Number.NaN]);
     expect(x!.observed).toBe(2);
-    expect(x!.wholeUnits).toBe(true);
+    expect(x!.precision).toBe(0);
   });
 
   it("spreads weeks over their days and keeps only fully covered months", () => {
@@ -38,7 +38,7 @@ describe("monthly demand history", () => {
   it("drops families with no complete month before the cycle", () => {
     expect(monthlyHistories([{ family: "Y", period: "2026-06", actualQty: 5 }], "2026-06")).toEqual([]);
     const [d] = monthlyHistories([{ family: "D", period: "2026-01", actualQty: 2.5 }], "2026-03");
-    expect(d!.wholeUnits).toBe(false);
+    expect(d!.precision).toBe(1);
   });
 });
 
@@ -47,9 +47,9 @@ describe("baseline plan", () => {
     const flat = Array.from({ length: 24 }, () => 100);
     const plan = baselinePlan(
       [
-        { family: "A", firstMonth: "2025-01", values: flat, observed: 24, wholeUnits: true },
-        { family: "N", firstMonth: "2026-10", values: [-5, -8, -3], observed: 3, wholeUnits: true },
-        { family: "Q", firstMonth: "2026-12", values: [1.234], observed: 1, wholeUnits: false },
+        { family: "A", firstMonth: "2025-01", values: flat, observed: 24, precision: 0 },
+        { family: "N", firstMonth: "2026-10", values: [-5, -8, -3], observed: 3, precision: 0 },
+        { family: "Q", firstMonth: "2026-12", values: [1.234], observed: 1, precision: 2 },
       ],
       { cycleMonth: "2027-01", horizon: 3, families: ["A", "N", "Q", "NEW"] },
     );
@@ -70,7 +70,7 @@ describe("baseline plan", () => {
 
   it("forecasts only listed families when the team has a list", () => {
     const plan = baselinePlan(
-      [{ family: "OLD", firstMonth: "2026-01", values: [1, 2, 3], observed: 3, wholeUnits: true }],
+      [{ family: "OLD", firstMonth: "2026-01", values: [1, 2, 3], observed: 3, precision: 0 }],
       { cycleMonth: "2026-04", horizon: 2, families: ["A"] },
     );
     expect(plan.lines).toEqual([]);
@@ -86,7 +86,7 @@ describe("baseline plan", () => {
           firstMonth: "2024-01",
           values: [...season, ...season, ...season],
           observed: 36,
-          wholeUnits: true,
+          precision: 0,
         },
       ],
       { cycleMonth: "2027-01", horizon: 12, families: undefined },

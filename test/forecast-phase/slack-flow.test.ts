@@ -167,8 +167,8 @@ describe("forecast phase in Slack", () => {
     // B 2027-03 (supply 20 % short, 2 × the 10 % threshold) before A 2027-01 (120 % of capacity).
     expect(openedText.indexOf("*B* 2027-03 —")).toBeGreaterThan(0);
     expect(openedText.indexOf("*B* 2027-03 —")).toBeLessThan(openedText.indexOf("*A* 2027-01 —"));
-    expect(openedText).toContain("supply −10 vs demand 50 (−20.0 %)");
-    expect(openedText).toContain("120.0 % of capacity 100");
+    expect(openedText).toContain("supply −10 vs demand 50 (−20 %)");
+    expect(openedText).toContain("120 % of capacity 100");
     expect(h().standIn.files.size).toBe(filesBefore + 1);
     const expectedCsv = gapReportCsv((await loadGapReport(await requireTeamConfig(TEAM), "2027-01")).report);
     const openedFile = [...h().standIn.files.values()].at(-1)!;

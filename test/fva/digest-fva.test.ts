@@ -44,8 +44,8 @@ describe("forecast value added in the digest", () => {
     const { responseId } = await h().driver.command({ teamId: TEAM, userId: "U0LEAD" }, "digest preview");
     const text = JSON.stringify((await h().driver.reply(responseId)).blocks);
     expect(text).toContain(
-      "*Forecast value added* over 2027-01 – 2027-02: consensus 85.7 % vs statistical baseline 80.0 % → FVA *+5.7 pts* (the overrides added value)",
+      "*Forecast value added* over 2027-01 – 2027-02: consensus 85.7 % vs statistical baseline 80 % → FVA *+5.7 pts* (the overrides added value)",
     );
-    expect(text).toContain("2 families · helped most: A +16.7 pts · hurt most: B −60.0 pts");
+    expect(text).toContain("2 families · helped most: A +16.7 pts · hurt most: B −60 pts");
   });
 });

@@ -46,8 +46,8 @@ describe("forecast value added in /sop kpi", () => {
     const text = JSON.stringify(reply.blocks);
     // Baseline |100−90| + |50−50| = 10 of 150; consensus 10 + 30 = 40 of 150.
     expect(text).toContain(
-      "*Forecast value added* over 2027-01: consensus 73.3 % vs statistical baseline 93.3 % → FVA *−20.0 pts* (the overrides cost accuracy)",
+      "*Forecast value added* over 2027-01: consensus 73.3 % vs statistical baseline 93.3 % → FVA *−20 pts* (the overrides cost accuracy)",
     );
-    expect(text).toContain("2 families · hurt most: B −60.0 pts");
+    expect(text).toContain("2 families · hurt most: B −60 pts");
   });
 });

@@ -126,7 +126,7 @@ describe("sop gaps", () => {
     expect(t.stdout).toContain(
       "shortfall: 100 units below demand (≈ 2,000 revenue at plan prices) in 2 family-months; 1 family-months at or over capacity",
     );
-    expect(t.stdout).toMatch(/B\s+2027-01\s+50\s+0\s+-50\s+-100\.0%/);
+    expect(t.stdout).toMatch(/B\s+2027-01\s+50\s+0\s+−50\s+−100 %/);
   });
 
   it("answers only for the team asked about", async () => {

@@ -112,9 +112,9 @@ describe("sop kpi", () => {
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("KPIs of T0KPI, 2026-01-01 … 2026-01-31");
     // Default targets (no team configuration): OTD 50 % is red, DOS 42.5 d inside 20–45 d is green.
-    expect(lines.find((l) => l.startsWith("On-time delivery"))).toMatch(/50 %\s+≥ 95 %\s+RED$/);
-    expect(lines.find((l) => l.startsWith("Days of supply"))).toMatch(/42\.5 d\s+20–45 d\s+GREEN$/);
-    expect(lines.find((l) => l.startsWith("Forecast bias"))).toMatch(/\+53\.4 %\s+\|bias\| ≤ 5 %\s+RED$/);
+    expect(lines.find((l) => l.startsWith("On-time delivery"))).toMatch(/50 %\s+≥ 95 %\s+red$/);
+    expect(lines.find((l) => l.startsWith("Days of supply"))).toMatch(/42\.5 d\s+20–45 d\s+green$/);
+    expect(lines.find((l) => l.startsWith("Forecast bias"))).toMatch(/\+53\.4 %\s+\|bias\| ≤ 5 %\s+red$/);
     expect(r.stdout).toContain("cycle time: mean 9.8 d, median 10 d, p90 13.5 d");
   });
 

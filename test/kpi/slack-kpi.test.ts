@@ -50,13 +50,13 @@ describe("/sop kpi over signed HTTP", () => {
     );
     // The team's own OTD target (50 %): on target.
     expect(text).toContain(
-      ":large_green_circle: *On-time delivery*  50 %\\ntarget ≥ 50 % · ±0 pts vs prev. week",
+      ":large_green_circle: green · *On-time delivery*  50 %\\ntarget ≥ 50 % · ±0 pts vs prev. week",
     );
     // Days of supply: 42.5 d now; a week earlier 32 / (129.5 / 28) = 6.92 d (see hand-data.ts) → +35.6 d.
     expect(text).toContain(
-      ":large_green_circle: *Days of supply*  42.5 d\\ntarget 20–45 d · +35.6 d vs prev. week",
+      ":large_green_circle: green · *Days of supply*  42.5 d\\ntarget 20–45 d · +35.6 d vs prev. week",
     );
-    expect(text).toContain(":red_circle: *Forecast accuracy*  29.8 %");
+    expect(text).toContain(":red_circle: red · *Forecast accuracy*  29.8 %");
     expect(text).toContain("*Order cycle time*  9.8 d mean");
     expect(text).toContain("median 10 d · p90 13.5 d");
     for (const label of ["Forecast bias", "MAPE", "Service level", "Plan adherence", "Capacity utilization"])
@@ -81,6 +81,6 @@ describe("/sop kpi over signed HTTP", () => {
   it("works in a workspace without configuration, with default targets and no data", async () => {
     const { responseId } = await h().driver.command({ teamId: "T0NEW", userId: "U0X" }, "kpi 2026-01");
     const text = JSON.stringify((await h().driver.reply(responseId)).blocks);
-    expect(text).toContain(":white_circle: *On-time delivery*  no data\\ntarget ≥ 95 %");
+    expect(text).toContain(":white_circle: no data · *On-time delivery*  no data\\ntarget ≥ 95 %");
   });
 });

@@ -66,7 +66,7 @@ describe("formatting", () => {
   it("reads values, targets and changes as people expect", () => {
     expect(formatKpiValue("onTimeDelivery", 0.9312)).toBe("93.1 %");
     expect(formatKpiValue("forecastBias", 0.042)).toBe("+4.2 %");
-    expect(formatKpiValue("forecastBias", -0.042)).toBe("-4.2 %");
+    expect(formatKpiValue("forecastBias", -0.042)).toBe("−4.2 %");
     expect(formatKpiValue("daysOfSupply", 24.75)).toBe("24.8 d");
     expect(formatKpiValue("mape", null)).toBe("no data");
     expect(formatTarget("onTimeDelivery", defaults)).toBe("≥ 95 %");

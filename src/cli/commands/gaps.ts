@@ -7,13 +7,14 @@
  */
 import { isPeriod } from "../../cycle/period.ts";
 import { UserError } from "../../errors.ts";
+import { formatPercent, formatQuantity } from "../../format/numbers.ts";
 import { gapReportCsv } from "../../gaps/gap-csv.ts";
 import type { GapRow } from "../../gaps/gap-report.ts";
 import { type CycleGapReport, loadGapReport } from "../../gaps/load-gap-report.ts";
 import { requireTeamConfig } from "../../team/team-config-store.ts";
 import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
+import { writeUserError } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
-import { writeUserError } from "./forecast.ts";
 
 const FORMATS = ["json", "table", "csv"] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,14 +24,12 @@ function jsonRow({ severity: _severity, ...row }: GapRow) {
   return row;
 }
 
-function num(v: number | null, digits = 0): string {
-  return v === null
-    ? "–"
-    : v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+function num(v: number | null): string {
+  return v === null ? "–" : formatQuantity(v);
 }
 
 function pct(v: number | null): string {
-  return v === null ? "–" : `${(v * 100).toFixed(1)}%`;
+  return v === null ? "–" : formatPercent(v);
 }
 
 function table(g: CycleGapReport, top: number): string {

@@ -5,6 +5,7 @@
  */
 
 import { UserError } from "../../errors.ts";
+import { RAG_LABEL } from "../../format/status.ts";
 import { formatKpiValue } from "../../kpi/catalog.ts";
 import { computeKpis } from "../../kpi/compute-kpis.ts";
 import { summarizeKpis } from "../../kpi/kpi-summary.ts";
@@ -16,8 +17,6 @@ import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
 import { withDatabase } from "../with-database.ts";
 import { requireTeam } from "./import.ts";
 
-const STATUS = { green: "GREEN", amber: "AMBER", red: "RED", none: "no data" } as const;
-
 export function kpiTable(
   teamId: string,
   window: KpiWindow,
@@ -28,7 +27,7 @@ export function kpiTable(
   const header = `KPIs of ${teamId}, ${window.from} … ${window.to}${window.family ? `, family ${window.family}` : ""}`;
   const table = [
     ["KPI", "Value", "Target", "Status"],
-    ...rows.map((r) => [r.label, r.display, r.target, STATUS[r.status]]),
+    ...rows.map((r) => [r.label, r.display, r.target, RAG_LABEL[r.status]]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   const lines = table.map((row) =>
