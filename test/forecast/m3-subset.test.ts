@@ -1,22 +1,19 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/forecast/forecast.ts";
 import { readM3File } from "../../src/forecast/m3.ts";
 import { smape } from "../../src/forecast/metrics.ts";
 
-// The shared data folder sits next to the repository (../shared from the repo root).
-// SOP_M3_FILE overrides it where the data lives elsewhere.
-const M3 =
-  process.env.SOP_M3_FILE ??
-  fileURLToPath(new URL("../../../shared/data/m3/M3C_Monthly.csv", import.meta.url));
+// Every 28th series of the public M3 monthly file, kept in the repository (test/fixtures/m3/README.md).
+const M3 = fileURLToPath(new URL("../fixtures/m3/M3C_Monthly-subset.csv", import.meta.url));
 
 describe("M3 monthly, fixed 50-series subset (every 28th series)", () => {
   it("ours beats classic Theta and stays under the recorded bound", async () => {
-    expect(existsSync(M3), `M3 data not found at ${M3} (set SOP_M3_FILE)`).toBe(true);
-    const all = await readM3File(M3);
-    expect(all).toHaveLength(1428);
-    const subset = all.filter((_, i) => i % 28 === 0).slice(0, 50);
+    const sha = createHash("sha256").update(readFileSync(M3)).digest("hex");
+    expect(sha).toBe("9e27ca97a5fd50bae681bc7931fcf11d53d95d1d6629c6760f3d6f0b93f813b2");
+    const subset = await readM3File(M3);
     expect(subset).toHaveLength(50);
     let ours = 0;
     let theta = 0;

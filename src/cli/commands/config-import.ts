@@ -7,7 +7,7 @@ import { withDatabase } from "../with-database.ts";
 
 export async function configImportCommand(argv: string[], io: CommandIo): Promise<number> {
   const file = argv[0];
-  if (!file) throw new UsageError("usage: sop config import FILE.json");
+  if (!file) throw new UsageError("needs the configuration file, e.g. examples/team.json");
   let raw: string;
   try {
     raw = await readFile(file, "utf8");

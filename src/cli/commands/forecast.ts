@@ -12,11 +12,8 @@ import { BASELINE_PHASE_ID } from "../../forecast/baseline-plan.ts";
 import { generateBaseline } from "../../forecast/generate-baseline.ts";
 import { requireTeamConfig } from "../../team/team-config-store.ts";
 import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
+import { writeUserError } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
-
-export function writeUserError(io: CommandIo, err: UserError): void {
-  io.stderr.write(`${err.message}\n${err.details.map((d) => `  ${d}\n`).join("")}`);
-}
 
 export async function forecastCommand(
   argv: string[],
