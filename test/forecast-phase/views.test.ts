@@ -99,8 +99,8 @@ describe("gap report blocks", () => {
     expect(text).toContain("supply is *15 units below demand* (≈ 150 in revenue at plan prices)");
     expect(text).toContain("in 3 family-months of 1 family.");
     expect(text).toContain("*A* 15 units short in 2027-01 … 2027-03 ≈ 150");
-    expect(text).toContain("1 family-month at or over 100.0 % of capacity.");
-    expect(text).toContain("*B* 2027-02: 100.0 % of capacity 100");
+    expect(text).toContain("1 family-month at or over 100 % of capacity.");
+    expect(text).toContain("*B* 2027-02: 100 % of capacity 100");
     expect(text).toContain("1 of 6 family-months over a threshold.");
   });
 
