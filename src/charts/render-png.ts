@@ -5,6 +5,7 @@ import {
   CategoryScale,
   Chart,
   type ChartItem,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -21,7 +22,7 @@ import { type ChartSpec, DEFAULT_DEVICE_PIXEL_RATIO } from "./types.ts";
 // The config leaves the family out (URL length); in-process charts always use the registered font.
 Chart.defaults.font.family = FONT_FAMILY;
 
-// Only what the digest charts use: keeps startup small and makes a missing piece fail loudly.
+// Only what the digest and report charts use: keeps startup small and makes a missing piece fail loudly.
 Chart.register(
   BarController,
   BarElement,
@@ -33,6 +34,7 @@ Chart.register(
   Title,
   SubTitle,
   Legend,
+  Filler,
 );
 
 /** Paints the white background under the chart (Chart.js leaves the canvas transparent). */

@@ -187,3 +187,16 @@ export const D: FamilyGridInput = {
     cost: null,
   },
 };
+
+/** `n` families with long names and every kind of flag among them (for Block Kit limits and scale). */
+export function manyFamilies(n: number): FamilyGridInput[] {
+  return Array.from({ length: n }, (_, i) => {
+    const base = [A, B, C, D][i % 4]!;
+    return {
+      ...base,
+      family: `${"Family with a very long name <&> ".repeat(2)}${i}`,
+      group: `Group ${i % 12}`,
+      horizon: { ...base.horizon, demand: base.horizon.demand.map((d) => d + (i % 7)) },
+    };
+  });
+}
