@@ -19,13 +19,11 @@ import team from "../examples/team.json" with { type: "json" };
 import { postDigest, prepareCharts } from "../jobs/digest.ts";
 import { quickChartUrl, renderPng } from "../src/charts/index.ts";
 import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
-import { DemandActualModel } from "../src/db/models/demand-actual.ts";
 import { KpiSnapshotModel } from "../src/db/models/kpi-snapshot.ts";
-import { OrderModel } from "../src/db/models/order.ts";
-import { ProductionActualModel } from "../src/db/models/production-actual.ts";
 import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
 import { assembleDigest, refreshDigestFacts, reportingWeek } from "../src/digest/index.ts";
 import { createLogger } from "../src/logger.ts";
+import { upsertActuals } from "../src/store/actuals/index.ts";
 import { saveTeamConfig } from "../src/team/team-config-store.ts";
 import { addDays } from "../src/time/dates.ts";
 import { isoWeekMonday, isoWeekSunday, weeksEndingWith } from "../src/time/iso-week.ts";
@@ -67,18 +65,6 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [r, performance.now() - t];
 };
 
-async function insertInBatches(model: mongoose.Model<never>, docs: Iterable<Record<string, unknown>>) {
-  let batch: Record<string, unknown>[] = [];
-  for (const d of docs) {
-    batch.push(d);
-    if (batch.length === 5000) {
-      await model.collection.insertMany(batch as never[], { ordered: false });
-      batch = [];
-    }
-  }
-  if (batch.length) await model.collection.insertMany(batch as never[], { ordered: false });
-}
-
 async function seed(): Promise<void> {
   const rand = rng(42);
   await saveTeamConfig({ ...team, team: TEAM }, "U0LEAD", NOW);
@@ -91,8 +77,6 @@ async function seed(): Promise<void> {
   const base = names.map(() => Math.round(10_000 * rand() ** 4 + 50));
   await KpiSnapshotModel.collection.insertMany(
     weeksEndingWith(lastWeek, 12).map((week, i) => ({
-      _id: `${TEAM}|${week}`,
-      teamId: TEAM,
       week,
       from: isoWeekMonday(week),
       to: isoWeekSunday(week),
@@ -115,14 +99,11 @@ async function seed(): Promise<void> {
       for (let f = 0; f < FAMILIES; f++) {
         const actual = Math.round(base[f]! * (0.7 + 0.6 * rand()));
         yield {
-          _id: `${TEAM}|${names[f]}|${week}`,
-          teamId: TEAM,
           family: names[f],
           period: week,
           start: isoWeekMonday(week),
           forecastQty: Math.round(base[f]! * (0.8 + 0.4 * rand())),
           actualQty: actual,
-          h: "b",
         };
       }
   }
@@ -131,15 +112,12 @@ async function seed(): Promise<void> {
       for (let f = 0; f < FAMILIES; f++) {
         const planned = base[f]!;
         yield {
-          _id: `${TEAM}|${names[f]}|${week}`,
-          teamId: TEAM,
           family: names[f],
           period: week,
           start: isoWeekMonday(week),
           plannedQty: planned,
           actualQty: Math.round(planned * (0.75 + 0.4 * rand())),
           capacityQty: Math.round(planned * (0.95 + 0.3 * rand())),
-          h: "b",
         };
       }
   }
@@ -152,21 +130,18 @@ async function seed(): Promise<void> {
       const promised = addDays(ordered, 3 + Math.floor(rand() * 10));
       const delivered = addDays(ordered, 2 + Math.floor(rand() * 14));
       yield {
-        _id: `${TEAM}|O${i}`,
-        teamId: TEAM,
         orderId: `O${i}`,
         family: names[i % FAMILIES],
         orderDate: ordered,
         promisedDate: promised,
         deliveredDate: delivered > lastDay || rand() < 0.01 ? null : delivered,
         quantity: 1 + Math.floor(rand() * 100),
-        h: "b",
       };
     }
   }
-  await insertInBatches(DemandActualModel as never, demand());
-  await insertInBatches(ProductionActualModel as never, production());
-  await insertInBatches(OrderModel as never, orders());
+  await upsertActuals(TEAM, "demand", [...demand()] as never[]);
+  await upsertActuals(TEAM, "production", [...production()] as never[]);
+  await upsertActuals(TEAM, "orders", [...orders()] as never[]);
 }
 
 const logger = createLogger("silent");

@@ -3,10 +3,10 @@
  * bad), then stored with an upsert on the natural key, so re-importing never double counts.
  */
 import { UserError } from "../errors.ts";
+import { type UpsertOptions, upsertActuals } from "../store/actuals/index.ts";
 import type { CsvSource } from "./csv-records.ts";
-import { type ActualsDoc, type ActualsKind, KIND_SPECS } from "./kinds.ts";
+import { type ActualsKind, KIND_SPECS } from "./kinds.ts";
 import { formatProblems, type ReadOutcome, readActuals } from "./read-actuals.ts";
-import { storeActualsDocs } from "./store-actuals.ts";
 
 /** What `sop import` prints: `{"kind","rows","inserted","updated"}`. */
 export interface ImportResult {
@@ -53,14 +53,13 @@ export async function storeActuals(
   teamId: string,
   kind: ActualsKind,
   rows: unknown[],
+  opts?: UpsertOptions,
 ): Promise<ImportResult> {
-  const spec = KIND_SPECS[kind];
-  const docs: ActualsDoc[] = rows.map((r) => spec.toDoc(teamId, r));
-  const stored = await storeActualsDocs(spec.model.collection as never, teamId, docs, spec.contentFields);
+  const stored = await upsertActuals(teamId, kind, rows as never[], opts);
   return { kind, rows: rows.length, inserted: stored.inserted, updated: stored.updated };
 }
 
-export async function importActuals(req: ImportRequest): Promise<ImportResult> {
+export async function importActuals(req: ImportRequest, opts?: UpsertOptions): Promise<ImportResult> {
   const rows = await checkActuals(req.kind, req.source, req.families);
-  return storeActuals(req.teamId, req.kind, rows);
+  return storeActuals(req.teamId, req.kind, rows, opts);
 }

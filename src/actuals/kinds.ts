@@ -1,20 +1,20 @@
 /**
- * The four actuals files (DESIGN §4): their columns, how a row is checked, its natural key, and the
- * document stored for it. `_id` = team id + natural key, so a re-import addresses the same documents.
+ * The four actuals files: their columns, how a row is checked, and its natural key (unique within a
+ * team; a re-import of the same key replaces the stored row, see src/store/actuals).
  */
-import type { Model } from "mongoose";
-import { type DemandActualDoc, DemandActualModel } from "../db/models/demand-actual.ts";
-import { type InventorySnapshotDoc, InventorySnapshotModel } from "../db/models/inventory-snapshot.ts";
-import { type OrderDoc, OrderModel } from "../db/models/order.ts";
-import { type ProductionActualDoc, ProductionActualModel } from "../db/models/production-actual.ts";
+import {
+  ACTUALS_KINDS,
+  type ActualsKind,
+  type DemandRow,
+  type InventoryRow,
+  isActualsKind,
+  type OrderRow,
+  type ProductionRow,
+} from "../store/actuals/index.ts";
 import { isoDate, name, type Parsed, period, quantity, quote } from "./fields.ts";
 
-export const ACTUALS_KINDS = ["orders", "demand", "production", "inventory"] as const;
-export type ActualsKind = (typeof ACTUALS_KINDS)[number];
-
-export function isActualsKind(word: string): word is ActualsKind {
-  return (ACTUALS_KINDS as readonly string[]).includes(word);
-}
+export type { DemandRow, InventoryRow, OrderRow, ProductionRow };
+export { ACTUALS_KINDS, type ActualsKind, isActualsKind };
 
 /** What a row parser gets: the row's cells by column, a sink for problems, the team's families if listed. */
 export interface RowInput {
@@ -23,37 +23,16 @@ export interface RowInput {
   families?: ReadonlySet<string>;
 }
 
-/** A stored document: `_id`, `teamId` and the row's fields. */
-export interface ActualsDoc {
-  _id: string;
-  teamId: string;
-}
-
-export interface KindSpec<Row, Doc extends ActualsDoc> {
+export interface KindSpec<Row> {
   kind: ActualsKind;
   fileName: string;
   columns: readonly string[];
   /** The row, or undefined when a problem was reported. */
   parseRow(input: RowInput): Row | undefined;
-  /** Natural key within a team, for duplicate detection and `_id`. */
-  keyParts(row: Row): string[];
+  /** Natural key within a team, for duplicate detection (parts joined with U+0000). */
+  key(row: Row): string;
   /** How the key reads in an error message, e.g. `order_id "O-17"`. */
   describeKey(row: Row): string;
-  toDoc(teamId: string, row: Row): Doc;
-  /** The fields besides the key: a re-imported row whose fields are all equal is left alone. */
-  contentFields: readonly string[];
-  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own document type
-  model: Model<any>;
-}
-
-const escapePart = (p: string) =>
-  p.includes("%") || p.includes("|") ? p.replace(/%/g, "%25").replace(/\|/g, "%7C") : p;
-
-/** `|` separates key parts; `%` and `|` inside a part are escaped so ids never collide. */
-export function documentId(teamId: string, parts: string[]): string {
-  let id = teamId;
-  for (const p of parts) id += `|${escapePart(p)}`;
-  return id;
 }
 
 function take<T>(input: RowInput, parsed: Parsed<T>): T | undefined {
@@ -62,16 +41,7 @@ function take<T>(input: RowInput, parsed: Parsed<T>): T | undefined {
   return undefined;
 }
 
-export interface OrderRow {
-  orderId: string;
-  family: string;
-  orderDate: string;
-  promisedDate: string;
-  deliveredDate: string | null;
-  quantity: number;
-}
-
-export const ordersSpec: KindSpec<OrderRow, OrderDoc> = {
+export const ordersSpec: KindSpec<OrderRow> = {
   kind: "orders",
   fileName: "orders.csv",
   columns: ["order_id", "family", "order_date", "promised_date", "delivered_date", "quantity"],
@@ -106,22 +76,11 @@ export const ordersSpec: KindSpec<OrderRow, OrderDoc> = {
       return undefined;
     return { orderId, family, orderDate, promisedDate, deliveredDate, quantity: qty };
   },
-  keyParts: (r) => [r.orderId],
+  key: (r) => r.orderId,
   describeKey: (r) => `order_id ${quote(r.orderId)}`,
-  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.orderId]), teamId, ...r }),
-  contentFields: ["family", "orderDate", "promisedDate", "deliveredDate", "quantity"],
-  model: OrderModel,
 };
 
-export interface DemandRow {
-  period: string;
-  start: string;
-  family: string;
-  forecastQty: number;
-  actualQty: number;
-}
-
-export const demandSpec: KindSpec<DemandRow, DemandActualDoc> = {
+export const demandSpec: KindSpec<DemandRow> = {
   kind: "demand",
   fileName: "demand.csv",
   columns: ["period", "family", "forecast_qty", "actual_qty"],
@@ -134,23 +93,11 @@ export const demandSpec: KindSpec<DemandRow, DemandActualDoc> = {
       return undefined;
     return { period: p.label, start: p.start, family, forecastQty, actualQty };
   },
-  keyParts: (r) => [r.family, r.period],
+  key: (r) => `${r.family}\u0000${r.period}`,
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
-  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.period]), teamId, ...r }),
-  contentFields: ["forecastQty", "actualQty"],
-  model: DemandActualModel,
 };
 
-export interface ProductionRow {
-  period: string;
-  start: string;
-  family: string;
-  plannedQty: number;
-  actualQty: number;
-  capacityQty: number;
-}
-
-export const productionSpec: KindSpec<ProductionRow, ProductionActualDoc> = {
+export const productionSpec: KindSpec<ProductionRow> = {
   kind: "production",
   fileName: "production.csv",
   columns: ["period", "family", "planned_qty", "actual_qty", "capacity_qty"],
@@ -170,20 +117,11 @@ export const productionSpec: KindSpec<ProductionRow, ProductionActualDoc> = {
       return undefined;
     return { period: p.label, start: p.start, family, plannedQty, actualQty, capacityQty };
   },
-  keyParts: (r) => [r.family, r.period],
+  key: (r) => `${r.family}\u0000${r.period}`,
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
-  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.period]), teamId, ...r }),
-  contentFields: ["plannedQty", "actualQty", "capacityQty"],
-  model: ProductionActualModel,
 };
 
-export interface InventoryRow {
-  date: string;
-  family: string;
-  onHandQty: number;
-}
-
-export const inventorySpec: KindSpec<InventoryRow, InventorySnapshotDoc> = {
+export const inventorySpec: KindSpec<InventoryRow> = {
   kind: "inventory",
   fileName: "inventory.csv",
   columns: ["date", "family", "on_hand_qty"],
@@ -194,15 +132,12 @@ export const inventorySpec: KindSpec<InventoryRow, InventorySnapshotDoc> = {
     if (date === undefined || family === undefined || onHandQty === undefined) return undefined;
     return { date, family, onHandQty };
   },
-  keyParts: (r) => [r.family, r.date],
+  key: (r) => `${r.family}\u0000${r.date}`,
   describeKey: (r) => `family ${quote(r.family)} and date ${r.date}`,
-  toDoc: (teamId, r) => ({ _id: documentId(teamId, [r.family, r.date]), teamId, ...r }),
-  contentFields: ["onHandQty"],
-  model: InventorySnapshotModel,
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: the four specs differ in row and document types
-export const KIND_SPECS: Record<ActualsKind, KindSpec<any, any>> = {
+// biome-ignore lint/suspicious/noExplicitAny: the four specs differ in row type
+export const KIND_SPECS: Record<ActualsKind, KindSpec<any>> = {
   orders: ordersSpec,
   demand: demandSpec,
   production: productionSpec,

@@ -111,8 +111,7 @@ export async function readActuals<Row>(
         currentLine = line;
         const row = spec.parseRow(rowInput);
         if (row === undefined) continue;
-        const parts = spec.keyParts(row);
-        const key = parts.length === 1 ? parts[0]! : parts.join("\u0000");
+        const key = spec.key(row);
         const first = seen.get(key);
         if (first !== undefined) {
           problems.add(line, `duplicate ${spec.describeKey(row)} (first on line ${first})`);

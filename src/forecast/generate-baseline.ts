@@ -6,8 +6,9 @@
  */
 import { checkSubmission, type SubmitPlanResult, submitPlan } from "../cycle/submit-plan.ts";
 import { UserError } from "../errors.ts";
-import { loadDemandActualRows } from "../fva/load-fva.ts";
 import type { Logger } from "../logger.ts";
+import { actualsRows } from "../store/actuals/index.ts";
+import { addDays } from "../time/dates.ts";
 import { addMonths } from "../time/period.ts";
 import { BASELINE_PHASE_ID, type BaselinePlan, baselineCsv, baselinePlan } from "./baseline-plan.ts";
 import { monthlyHistories } from "./monthly-history.ts";
@@ -37,7 +38,12 @@ export async function generateBaseline(
   const { teamId, period, by } = input;
   // Fail fast (not an owner, phase not open, no cycle) before reading history and forecasting.
   const { cfg } = await checkSubmission(teamId, period, BASELINE_PHASE_ID, by);
-  const histories = monthlyHistories(await loadDemandActualRows(teamId), period);
+  // History is every month before the cycle's: the periods starting before its first day.
+  const history = await actualsRows(teamId, "demand", {
+    from: "0000-01-01",
+    to: addDays(`${period}-01`, -1),
+  });
+  const histories = monthlyHistories(history, period);
   const plan = baselinePlan(histories, {
     cycleMonth: period,
     horizon: cfg.horizonMonths,

@@ -11,7 +11,6 @@
 
 import type { CycleState } from "../cycle/cycle-state.ts";
 import { getCycle } from "../cycle/cycle-store.ts";
-import { DemandActualModel } from "../db/models/demand-actual.ts";
 import {
   type FvaPlanLine,
   type FvaReport,
@@ -21,8 +20,10 @@ import {
 } from "../forecast/fva.ts";
 import { type DemandActualRow, type MonthlyActual, monthlyActuals } from "../forecast/monthly-history.ts";
 import { loadPlanVersion, planLines } from "../plans/plan-store.ts";
+import { actualsRows } from "../store/actuals/index.ts";
 import type { TeamConfig } from "../team/team-config.ts";
-import { addMonths } from "../time/period.ts";
+import { addDays } from "../time/dates.ts";
+import { addMonths, monthWindow } from "../time/period.ts";
 
 /** The phase whose plan is the statistical baseline, and the one whose plan is the consensus. */
 export const BASELINE_PHASE = "data";
@@ -37,21 +38,21 @@ export interface WindowFva {
 }
 
 /**
- * Every demand actual of the team, streamed. The query filters on the team only and the family is
- * checked here: FerretDB 1.24 scans in Go for any filter, and a selective one leaves long silences
- * between batches (see src/digest/family-facts.ts), while an unselective stream flows steadily.
+ * The demand rows that make up the complete months starting in `window`: periods starting from six days
+ * before it (a week that began in the month before spills into the first month) to the end of its last
+ * month (the weeks completing that month).
  */
-export async function loadDemandActualRows(teamId: string, family?: string): Promise<DemandActualRow[]> {
-  const cursor = DemandActualModel.find({ teamId }, { _id: 0, family: 1, period: 1, actualQty: 1 })
-    .lean<DemandActualRow[]>()
-    .cursor({ batchSize: 2000 }) as unknown as AsyncIterable<DemandActualRow>;
-  const out: DemandActualRow[] = [];
-  for await (const d of cursor) {
-    if (family === undefined || d.family === family) {
-      out.push({ family: d.family, period: d.period, actualQty: d.actualQty });
-    }
-  }
-  return out;
+export function fvaActualsWindow(window: { from: string; to: string }): { from: string; to: string } {
+  return { from: addDays(window.from, -6), to: monthWindow(window.to.slice(0, 7)).to };
+}
+
+/** Demand actuals for FVA over `window` (see fvaActualsWindow), optionally one family. */
+export async function loadDemandActualRows(
+  teamId: string,
+  window: { from: string; to: string },
+  family?: string,
+): Promise<DemandActualRow[]> {
+  return actualsRows(teamId, "demand", { ...fvaActualsWindow(window), family });
 }
 
 function hasBothPlans(cycle: CycleState | null): cycle is CycleState {
@@ -82,8 +83,22 @@ export async function loadForecastValueAdded(
   window: { from: string; to: string },
   opts: { family?: string } = {},
 ): Promise<WindowFva> {
+  return forecastValueAddedOf(cfg, window, await loadDemandActualRows(cfg.team, window, opts.family), opts);
+}
+
+/**
+ * FVA over `window` from demand rows already read (at least those of fvaActualsWindow), so a caller
+ * that needs the same rows for something else reads them once.
+ */
+export async function forecastValueAddedOf(
+  cfg: TeamConfig,
+  window: { from: string; to: string },
+  demand: readonly DemandActualRow[],
+  opts: { family?: string } = {},
+): Promise<WindowFva> {
   const teamId = cfg.team;
-  const actuals = monthlyActuals(await loadDemandActualRows(teamId, opts.family)).filter((a) => {
+  const own = opts.family === undefined ? demand : demand.filter((r) => r.family === opts.family);
+  const actuals = monthlyActuals(own).filter((a) => {
     const start = `${a.period}-01`;
     return start >= window.from && start <= window.to;
   });
@@ -145,11 +160,16 @@ export async function loadForecastValueAdded(
 /** Months of FVA the digest shows: the quarter ending with the reporting week's month. */
 export const DIGEST_FVA_MONTHS = 3;
 
-/** FVA over the `months` months ending with the month of `to` (ISO date), e.g. for the weekly digest. */
+/** The `months` months ending with the month of `to` (ISO date), e.g. the weekly digest's FVA window. */
+export function recentFvaWindow(to: string, months = DIGEST_FVA_MONTHS): { from: string; to: string } {
+  return { from: `${addMonths(to.slice(0, 7), 1 - months)}-01`, to };
+}
+
+/** FVA over the `months` months ending with the month of `to`. */
 export async function recentForecastValueAdded(
   cfg: TeamConfig,
   to: string,
   months = DIGEST_FVA_MONTHS,
 ): Promise<WindowFva> {
-  return loadForecastValueAdded(cfg, { from: `${addMonths(to.slice(0, 7), 1 - months)}-01`, to });
+  return loadForecastValueAdded(cfg, recentFvaWindow(to, months));
 }

@@ -1,12 +1,17 @@
 /**
- * The KPI maths of DESIGN §4, one accumulator per KPI group, fed one row at a time so memory stays
- * flat however many rows stream past (cycle times are kept as 4-byte integers for the percentiles).
- * Pure: no database, unit-tested with hand-computed values. The window rules live here, so a caller
- * may pre-filter rows loosely (or not at all) and still get exact values.
+ * The KPI maths (README "KPI definitions"), one accumulator per KPI group, fed one row at a time so
+ * memory stays flat however many rows pass (cycle times are kept as 4-byte integers for the
+ * percentiles). Dates are day numbers, as the buckets store them. Pure: no database, unit-tested with
+ * hand-computed values. `KpiAccumulator` applies the window rules to rows, so a caller may pass rows
+ * loosely filtered (or not at all) and still get exact values; the engine over buckets (compute-kpis.ts)
+ * applies the same rules to columns.
  */
 import { mean, medianSorted, quantileSorted } from "simple-statistics";
+import { fastDay, NULL_DAY } from "../store/actuals/index.ts";
 import type { CycleTime, KpiValues, KpiWindow } from "./kpi-values.ts";
 import { Sum } from "./summation.ts";
+
+export { fastDay };
 
 export interface DemandRowIn {
   family: string;
@@ -39,13 +44,6 @@ export interface InventoryRowIn {
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
-
-/** Day number of a stored (already validated) `YYYY-MM-DD`; no re-validation on the hot path. */
-export function fastDay(date: string): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
-  );
-}
 
 /** Forecast accuracy (1 − WMAPE, floored at 0), bias and MAPE over demand rows. */
 export class ForecastAccumulator {
@@ -104,14 +102,15 @@ export class DeliveryAccumulator {
   private onTime = 0;
   private days = new Int32Array(1024);
 
-  add(orderDate: string, promisedDate: string, deliveredDate: string): void {
-    if (deliveredDate <= promisedDate) this.onTime++;
+  /** Day numbers of an order delivered in the window. */
+  add(orderDay: number, promisedDay: number, deliveredDay: number): void {
+    if (deliveredDay <= promisedDay) this.onTime++;
     if (this.delivered === this.days.length) {
       const grown = new Int32Array(this.days.length * 2);
       grown.set(this.days);
       this.days = grown;
     }
-    this.days[this.delivered++] = fastDay(deliveredDate) - fastDay(orderDate);
+    this.days[this.delivered++] = deliveredDay - orderDay;
   }
 
   result(): Pick<KpiValues, "onTimeDelivery" | "cycleTime"> {
@@ -133,10 +132,11 @@ export class ServiceLevelAccumulator {
   private readonly promised = new Sum();
   private readonly kept = new Sum();
 
-  add(promisedDate: string, deliveredDate: string | null, quantity: number): void {
+  /** Day numbers of an order promised in the window; an open order's delivered day is NULL_DAY. */
+  add(promisedDay: number, deliveredDay: number, quantity: number): void {
     this.promised.add(quantity);
     // Open and late orders count as missed.
-    if (deliveredDate !== null && deliveredDate <= promisedDate) this.kept.add(quantity);
+    if (deliveredDay !== NULL_DAY && deliveredDay <= promisedDay) this.kept.add(quantity);
   }
 
   result(): Pick<KpiValues, "serviceLevel"> {
@@ -146,12 +146,13 @@ export class ServiceLevelAccumulator {
 
 /** Days of supply at `to`: Σ latest on-hand per family ÷ (order quantity of the last 28 days ÷ 28). */
 export class DaysOfSupplyAccumulator {
-  private readonly latest = new Map<string, { date: string; onHand: number }>();
+  private readonly latest = new Map<string, { day: number; onHand: number }>();
   private readonly demand = new Sum();
 
-  addSnapshot(family: string, date: string, onHand: number): void {
+  /** A snapshot dated on or before `to`; the latest one of each family counts. */
+  addSnapshot(family: string, day: number, onHand: number): void {
     const seen = this.latest.get(family);
-    if (!seen || date > seen.date) this.latest.set(family, { date, onHand });
+    if (!seen || day > seen.day) this.latest.set(family, { day, onHand });
   }
 
   addOrder(quantity: number): void {
@@ -174,21 +175,16 @@ export class KpiAccumulator {
   private readonly delivery = new DeliveryAccumulator();
   private readonly service = new ServiceLevelAccumulator();
   private readonly supply = new DaysOfSupplyAccumulator();
-  private readonly from: string;
-  private readonly to: string;
-  /** First day of "the last 28 days" for days of supply: to − 27. */
-  readonly demandFrom: string;
+  private readonly days: KpiDays;
   private readonly family: string | undefined;
 
   constructor(window: KpiWindow) {
-    this.from = window.from;
-    this.to = window.to;
+    this.days = kpiDays(window);
     this.family = window.family;
-    this.demandFrom = new Date((fastDay(window.to) - 27) * 86_400_000).toISOString().slice(0, 10);
   }
 
-  private inWindow(date: string): boolean {
-    return date >= this.from && date <= this.to;
+  private inWindow(day: number): boolean {
+    return day >= this.days.from && day <= this.days.to;
   }
 
   private otherFamily(family: string): boolean {
@@ -196,44 +192,70 @@ export class KpiAccumulator {
   }
 
   addDemand(r: DemandRowIn): void {
-    if (this.otherFamily(r.family) || !this.inWindow(r.start)) return;
+    if (this.otherFamily(r.family) || !this.inWindow(fastDay(r.start))) return;
     this.forecast.add(r.forecastQty, r.actualQty);
   }
 
   addProduction(r: ProductionRowIn): void {
-    if (this.otherFamily(r.family) || !this.inWindow(r.start)) return;
+    if (this.otherFamily(r.family) || !this.inWindow(fastDay(r.start))) return;
     this.production.add(r.plannedQty, r.actualQty, r.capacityQty);
   }
 
   addOrder(r: OrderRowIn): void {
     if (this.otherFamily(r.family)) return;
-    if (r.deliveredDate !== null && this.inWindow(r.deliveredDate))
-      this.delivery.add(r.orderDate, r.promisedDate, r.deliveredDate);
-    if (this.inWindow(r.promisedDate)) this.service.add(r.promisedDate, r.deliveredDate, r.quantity);
-    if (r.orderDate >= this.demandFrom && r.orderDate <= this.to) this.supply.addOrder(r.quantity);
+    const ordered = fastDay(r.orderDate);
+    const promised = fastDay(r.promisedDate);
+    const delivered = r.deliveredDate === null ? NULL_DAY : fastDay(r.deliveredDate);
+    if (delivered !== NULL_DAY && this.inWindow(delivered)) this.delivery.add(ordered, promised, delivered);
+    if (this.inWindow(promised)) this.service.add(promised, delivered, r.quantity);
+    if (ordered >= this.days.demandFrom && ordered <= this.days.to) this.supply.addOrder(r.quantity);
   }
 
   addInventory(r: InventoryRowIn): void {
-    if (this.otherFamily(r.family) || r.date > this.to) return;
-    this.supply.addSnapshot(r.family, r.date, r.onHandQty);
+    const day = fastDay(r.date);
+    if (this.otherFamily(r.family) || day > this.days.to) return;
+    this.supply.addSnapshot(r.family, day, r.onHandQty);
   }
 
   result(): KpiValues {
-    const f = this.forecast.result();
-    const p = this.production.result();
-    const d = this.delivery.result();
-    return {
-      forecastAccuracy: f.forecastAccuracy,
-      forecastBias: f.forecastBias,
-      mape: f.mape,
-      onTimeDelivery: d.onTimeDelivery,
-      serviceLevel: this.service.result().serviceLevel,
-      planAdherence: p.planAdherence,
-      cycleTime: d.cycleTime,
-      capacityUtilization: p.capacityUtilization,
-      daysOfSupply: this.supply.result().daysOfSupply,
-    };
+    return kpiValues(this.forecast, this.production, this.delivery, this.service, this.supply);
   }
+}
+
+/** A window as day numbers; `demandFrom` is the first day of "the last 28 days" (to − 27). */
+export interface KpiDays {
+  from: number;
+  to: number;
+  demandFrom: number;
+}
+
+export function kpiDays(window: KpiWindow): KpiDays {
+  const to = fastDay(window.to);
+  return { from: fastDay(window.from), to, demandFrom: to - 27 };
+}
+
+/** The KPI values, in their JSON order, from the filled accumulators. */
+export function kpiValues(
+  forecast: ForecastAccumulator,
+  production: ProductionAccumulator,
+  delivery: DeliveryAccumulator,
+  service: ServiceLevelAccumulator,
+  supply: DaysOfSupplyAccumulator,
+): KpiValues {
+  const f = forecast.result();
+  const p = production.result();
+  const d = delivery.result();
+  return {
+    forecastAccuracy: f.forecastAccuracy,
+    forecastBias: f.forecastBias,
+    mape: f.mape,
+    onTimeDelivery: d.onTimeDelivery,
+    serviceLevel: service.result().serviceLevel,
+    planAdherence: p.planAdherence,
+    cycleTime: d.cycleTime,
+    capacityUtilization: p.capacityUtilization,
+    daysOfSupply: supply.result().daysOfSupply,
+  };
 }
 
 /** All KPIs of a window over in-memory rows (tests, small data). */

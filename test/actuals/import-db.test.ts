@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importActuals } from "../../src/actuals/import-actuals.ts";
-import { deleteFilters } from "../../src/actuals/store-actuals.ts";
-import { OrderModel } from "../../src/db/models/order.ts";
 import { UserError } from "../../src/errors.ts";
+import { actualsRows } from "../../src/store/actuals/index.ts";
 import { saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { sop, tempFile } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
@@ -24,6 +23,11 @@ afterAll(async () => {
 });
 
 const orders = (lines: string[]) => [ORDERS_HEADER, ...lines].join("\n");
+
+const ALL = { from: "0000-01-01", to: "9999-12-31" };
+const storedOrders = (team: string) => actualsRows(team, "orders", ALL);
+const quantities = async (team: string) =>
+  new Map((await storedOrders(team)).map((o) => [o.orderId, o.quantity]));
 
 describe("natural-key upsert", () => {
   it("inserts, then re-imports without double counting, then replaces corrected rows", async () => {
@@ -56,12 +60,12 @@ describe("natural-key upsert", () => {
       inserted: 1,
       updated: 2,
     });
-    const docs = await OrderModel.collection.find({ teamId: TEAM }).sort({ _id: 1 }).toArray();
-    expect(docs.map((d) => [d._id, d.deliveredDate, d.quantity])).toEqual([
-      ["T0IMP|O%7C3", null, 3],
-      ["T0IMP|O1", "2026-01-10", 1],
-      ["T0IMP|O2", "2026-01-08", 2],
-      ["T0IMP|O4", null, 4],
+    const docs = await storedOrders(TEAM);
+    expect(docs.map((d) => [d.orderId, d.deliveredDate, d.quantity])).toEqual([
+      ["O1", "2026-01-10", 1],
+      ["O2", "2026-01-08", 2],
+      ["O4", null, 4],
+      ["O|3", null, 3],
     ]);
   });
 
@@ -72,10 +76,10 @@ describe("natural-key upsert", () => {
       source: orders(["O1,Grinders,2026-01-02,2026-01-09,,99"]),
     });
     expect(r).toMatchObject({ inserted: 1, updated: 0 });
-    expect((await OrderModel.collection.findOne({ _id: "T0IMP|O1" as never }))?.quantity).toBe(1);
+    expect((await quantities(TEAM)).get("O1")).toBe(1);
   });
 
-  it("replaces many changed rows of a large file (range deletes) and skips unchanged ones", async () => {
+  it("replaces many changed rows of a large file and skips unchanged ones", async () => {
     const team = "T0BULK";
     const make = (n: number, qty: (i: number) => number) =>
       orders(
@@ -95,24 +99,21 @@ describe("natural-key upsert", () => {
       inserted: 100,
       updated: 1500,
     });
-    const docs = await OrderModel.collection
-      .find({ teamId: team }, { projection: { quantity: 1 } })
-      .toArray();
-    expect(docs).toHaveLength(1600);
-    const byId = new Map(docs.map((d) => [String(d._id), d.quantity]));
+    const byId = await quantities(team);
+    expect(byId.size).toBe(1600);
     for (let i = 0; i < 1600; i++) {
       const want = i < 1000 || (i < 1500 && i % 7 === 0) ? 2 : 1;
-      expect(byId.get(`T0BULK|B${String(i).padStart(5, "0")}`), `row ${i}`).toBe(want);
+      expect(byId.get(`B${String(i).padStart(5, "0")}`), `row ${i}`).toBe(want);
     }
     // Other teams' rows are untouched.
-    expect(await OrderModel.collection.countDocuments({ teamId: TEAM })).toBe(4);
+    expect(await storedOrders(TEAM)).toHaveLength(4);
   });
 
-  it("inserts a large first import optimistically and still replaces keys that existed", async () => {
+  it("merges a large import into existing rows and replaces only the keys that changed", async () => {
     const team = "T0OPT";
     const row = (i: number, qty: number) =>
       `P${String(i).padStart(5, "0")},Grinders,2026-01-02,2026-01-09,,${qty}`;
-    // Odd rows exist already (1,250 of them); the probe samples only even rows, so it finds nothing.
+    // Odd rows exist already (1,250 of them).
     const odd = Array.from({ length: 1250 }, (_, k) => row(2 * k + 1, 1));
     expect(await importActuals({ teamId: team, kind: "orders", source: orders(odd) })).toMatchObject({
       inserted: 1250,
@@ -125,16 +126,11 @@ describe("natural-key upsert", () => {
       inserted: 1250,
       updated: 1250,
     });
-    const docs = await OrderModel.collection
-      .find({ teamId: team }, { projection: { quantity: 1 } })
-      .toArray();
-    expect(docs).toHaveLength(2500);
-    const byId = new Map(docs.map((d) => [String(d._id), d.quantity]));
+    const byId = await quantities(team);
+    expect(byId.size).toBe(2500);
     for (let i = 0; i < 2500; i++)
-      expect(byId.get(`T0OPT|P${String(i).padStart(5, "0")}`), `row ${i}`).toBe(
-        i % 2 === 1 && i < 1000 ? 5 : 1,
-      );
-    // A few collisions only: looked up by _id.
+      expect(byId.get(`P${String(i).padStart(5, "0")}`), `row ${i}`).toBe(i % 2 === 1 && i < 1000 ? 5 : 1);
+    // A few existing keys among many new ones.
     const few = Array.from(
       { length: 1200 },
       (_, i) => `Q${String(i).padStart(5, "0")},Grinders,2026-01-02,2026-01-09,,1`,
@@ -145,18 +141,9 @@ describe("natural-key upsert", () => {
       inserted: 1197,
       updated: 3,
     });
-    expect((await OrderModel.collection.findOne({ _id: "T0OPT|Q00001" as never }))?.quantity).toBe(7);
-    expect(await OrderModel.collection.countDocuments({ teamId: team })).toBe(3700);
-  });
-
-  it("plans deletes as ranges for runs and $in batches for the rest", () => {
-    const existing = ["T|a", "T|b", "T|c", "T|d", "T|e", "T|f", "T|g", "T|h", "T|i", "T|j", "T|k"];
-    const changed = new Set(["T|a", "T|b", "T|c", "T|d", "T|e", "T|f", "T|g", "T|h", "T|j"]);
-    expect(deleteFilters("T", changed, existing)).toEqual([
-      { teamId: "T", _id: { $gte: "T|a", $lte: "T|h" } },
-      { teamId: "T", _id: { $in: ["T|j"] } },
-    ]);
-    expect(deleteFilters("T", new Set(["T|b"]), null)).toEqual([{ teamId: "T", _id: { $in: ["T|b"] } }]);
+    const after = await quantities(team);
+    expect(after.get("Q00001")).toBe(7);
+    expect(after.size).toBe(3700);
   });
 });
 

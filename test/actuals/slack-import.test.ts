@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
-import { OrderModel } from "../../src/db/models/order.ts";
+import { actualsRows } from "../../src/store/actuals/index.ts";
 import { saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { IMPORT_INPUTS, IMPORT_VIEW } from "../../views/import-modal.ts";
 import { useHarness } from "../support/harness.ts";
@@ -94,11 +94,11 @@ describe("/sop import over signed HTTP", () => {
     );
     expect(msg.channel).toBe("C0SOP");
     expect(msg.text).toBe("Imported orders from pasted text: 2 rows, 2 new, 0 updated.");
-    expect(await OrderModel.countDocuments({ teamId: TEAM })).toBe(2);
+    expect((await actualsRows(TEAM, "orders", { from: "0000-01-01", to: "9999-12-31" })).length).toBe(2);
     // The same paste again: updated, never double counted.
     await submit({ ...opened.view, id: opened.id }, values("orders", { csv }));
     await h().standIn.waitFor(() => h().standIn.messages.find((m) => m.text?.endsWith("0 new, 2 updated.")));
-    expect(await OrderModel.countDocuments({ teamId: TEAM })).toBe(2);
+    expect((await actualsRows(TEAM, "orders", { from: "0000-01-01", to: "9999-12-31" })).length).toBe(2);
   });
 
   it("returns line-numbered problems under the paste box and stores nothing", async () => {
@@ -194,7 +194,7 @@ describe("/sop import over signed HTTP", () => {
         .find((c) => JSON.stringify(c.args.view).includes("Imported orders")),
     );
     expect(JSON.stringify(updated.args.view)).toContain("12,000 rows, 12,000 new, 0 updated");
-    expect(await OrderModel.countDocuments({ teamId: TEAM })).toBe(12_002);
+    expect((await actualsRows(TEAM, "orders", { from: "0000-01-01", to: "9999-12-31" })).length).toBe(12_002);
   });
 
   it("refuses people outside the planning team, before any modal opens", async () => {

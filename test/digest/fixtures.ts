@@ -1,11 +1,9 @@
 /**
- * Digest test data written straight into the collections the KPI engine and the importers fill:
- * weekly KPI snapshots and a month of actuals for `families` families.
+ * Digest test data: weekly KPI snapshots written straight into their collection, and a month of actuals
+ * for `families` families stored through the actuals store (as an import stores them).
  */
-import { DemandActualModel } from "../../src/db/models/demand-actual.ts";
 import { KpiSnapshotModel } from "../../src/db/models/kpi-snapshot.ts";
-import { OrderModel } from "../../src/db/models/order.ts";
-import { ProductionActualModel } from "../../src/db/models/production-actual.ts";
+import { upsertActuals } from "../../src/store/actuals/index.ts";
 import { isoWeekMonday, isoWeekSunday, weeksEndingWith } from "../../src/time/iso-week.ts";
 
 /** Deterministic pseudo-random numbers in [0, 1). */
@@ -65,33 +63,27 @@ export async function seedActuals(
   const demand = names.map((family, i) => {
     const actual = Math.round(1000 + 50_000 / (i + 1) + 500 * r());
     return {
-      _id: `${teamId}|${family}|${month}`,
-      teamId,
       family,
       period: month,
       start,
       forecastQty: Math.round(actual * (0.7 + 0.6 * r())),
       actualQty: actual,
-      h: "seed",
     };
   });
   const production = names.map((family, i) => {
     const planned = Math.round(2000 + 80_000 / (i + 1));
     const capacity = Math.round(planned * (0.9 + 0.4 * r()));
     return {
-      _id: `${teamId}|${family}|${month}`,
-      teamId,
       family,
       period: month,
       start,
       plannedQty: planned,
       actualQty: Math.round(planned * (0.8 + 0.35 * r())),
       capacityQty: capacity,
-      h: "seed",
     };
   });
-  await DemandActualModel.insertMany(demand);
-  await ProductionActualModel.insertMany(production);
+  await upsertActuals(teamId, "demand", demand);
+  await upsertActuals(teamId, "production", production);
   const orders = Array.from({ length: Math.min(families * 4, 2000) }, (_, i) => {
     const family = names[i % names.length]!;
     const day = 1 + (i % 25);
@@ -100,16 +92,13 @@ export async function seedActuals(
     const late = i % 5 === 0;
     const deliveredDay = Math.min(28, day + (late ? 3 : 0));
     return {
-      _id: `${teamId}|O${i}`,
-      teamId,
       orderId: `O${i}`,
       family,
       orderDate: `${month}-01`,
       promisedDate: promised,
       deliveredDate: open ? null : `${month}-${String(deliveredDay).padStart(2, "0")}`,
       quantity: 10 + (i % 90),
-      h: "seed",
     };
   });
-  await OrderModel.insertMany(orders);
+  await upsertActuals(teamId, "orders", orders);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { decidePhase } from "../../src/cycle/decide.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
-import { DemandActualModel } from "../../src/db/models/demand-actual.ts";
+import { upsertActuals } from "../../src/store/actuals/index.ts";
 import type { TeamConfig } from "../../src/team/team-config.ts";
 import { saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { isoWeekMonday } from "../../src/time/iso-week.ts";
@@ -24,21 +24,20 @@ export async function startTestCycle(teamId = TEAM, period = PERIOD) {
   return startCycle({ teamId, period, by: "U0LEAD", at: AT });
 }
 
-/** Demand actuals straight into the collection (the import path is the KPI issue's). */
+/** Demand actuals stored as an import stores them (without going through a CSV). */
 export async function insertDemand(
   teamId: string,
   rows: { family: string; period: string; actual: number }[],
 ) {
-  await DemandActualModel.insertMany(
+  await upsertActuals(
+    teamId,
+    "demand",
     rows.map((r) => ({
-      _id: `${teamId}|${r.family}|${r.period}`,
-      teamId,
       family: r.family,
       period: r.period,
       start: r.period.includes("W") ? isoWeekMonday(r.period) : `${r.period}-01`,
       forecastQty: 0,
       actualQty: r.actual,
-      h: "test",
     })),
   );
 }

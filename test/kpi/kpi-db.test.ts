@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importActuals } from "../../src/actuals/import-actuals.ts";
-import { demandByFamily, demandByFamilyMonth, productionByFamily } from "../../src/actuals/readers.ts";
 import { computeKpis } from "../../src/kpi/compute-kpis.ts";
+import { demandByFamily, demandByFamilyMonth, productionByFamily } from "../../src/store/actuals/index.ts";
 import { sop } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import {

@@ -5,6 +5,9 @@
  * no TTL/partial indexes, no positional updates.
  */
 import type { Model } from "mongoose";
+import { ActualsBucketModel } from "./actuals-bucket.ts";
+import { ActualsLeaseModel } from "./actuals-lease.ts";
+import { ActualsManifestModel } from "./actuals-manifest.ts";
 import { CycleModel } from "./cycle.ts";
 import { CycleEventModel } from "./cycle-event.ts";
 import { DemandActualModel } from "./demand-actual.ts";
@@ -26,6 +29,10 @@ import { TeamConfigModel } from "./team-config.ts";
 const registered: Model<any>[] = [
   TeamConfigModel,
   IdempotencyKeyModel,
+  ActualsBucketModel,
+  ActualsManifestModel,
+  ActualsLeaseModel,
+  // The one-row-per-document collections before buckets: read only by the migration.
   OrderModel,
   DemandActualModel,
   ProductionActualModel,

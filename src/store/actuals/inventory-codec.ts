@@ -1,0 +1,62 @@
+/**
+ * Inventory snapshots in buckets: a bucket is the month of the snapshot's date; rows sorted by family
+ * then date. Columns: family (dictionary index), date (day number), on-hand quantity.
+ */
+
+import {
+  byText,
+  type Chunk,
+  countFamilies,
+  decodeFamilies,
+  encodeFamilies,
+  familyColumn,
+  type KindCodec,
+  numberColumn,
+} from "./codec.ts";
+import { decodeNumbers, encodeNumbers } from "./column-codec.ts";
+import { dayText, fastDay } from "./days.ts";
+import type { InventoryRow } from "./rows.ts";
+
+export interface InventoryChunk extends Chunk {
+  day: Int32Array;
+  onHand: Float64Array;
+}
+
+export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
+  kind: "inventory",
+  monthOf: (r) => r.date.slice(0, 7),
+  key: (r) => `${r.family}\u0000${r.date}`,
+  compare: (a, b) => byText(a.family, b.family) || byText(a.date, b.date),
+  sameContent: (a, b) => a.onHandQty === b.onHandQty,
+  extraBytes: () => 0,
+  toChunk(rows) {
+    const day = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) day[i] = fastDay(rows[i]!.date);
+    return { ...familyColumn(rows), n: rows.length, day, onHand: numberColumn(rows, (r) => r.onHandQty) };
+  },
+  rowsOf(c) {
+    const rows: InventoryRow[] = new Array(c.n);
+    for (let i = 0; i < c.n; i++)
+      rows[i] = { date: dayText(c.day[i]!), family: c.families[c.family[i]!]!, onHandQty: c.onHand[i]! };
+    return rows;
+  },
+  encode: (c) => ({
+    ...encodeFamilies(c),
+    day: encodeNumbers(c.day, c.n),
+    onHand: encodeNumbers(c.onHand, c.n),
+  }),
+  decode: (cols, n) => ({
+    ...decodeFamilies(cols, n),
+    day: decodeNumbers(cols.day!, new Int32Array(n)),
+    onHand: decodeNumbers(cols.onHand!, new Float64Array(n)),
+  }),
+  facts(rows) {
+    let min = rows[0]!.date;
+    let max = min;
+    for (const r of rows) {
+      if (r.date < min) min = r.date;
+      if (r.date > max) max = r.date;
+    }
+    return { rows: rows.length, families: countFamilies(rows), dateMin: min, dateMax: max };
+  },
+};
