@@ -1,267 +1,266 @@
 /**
- * Benchmark of issue #4 (DESIGN §9), ratios taken in one run on one database server:
- *   - CSV import (parse + check every row + existing-key read + insert) vs a bare driver `bulkWrite` of
- *     insertOne ops of the same documents into an empty collection (budget ≤ 1.5×); the bare insert
- *     runs before and after the import (each into a fresh collection) and the ratio is taken against
- *     their mean, so a machine getting busier or quieter during the run does not tilt it;
- *   - a full KPI recompute vs merely streaming the same projected documents (budget ≤ 1.5×), in the
- *     order stream, KPI, KPI, stream (ratio of the sums);
- *   - peak RSS (process.memoryUsage().rss sampled every 25 ms); and, to show the KPI pass is streamed,
- *     the full recompute once more in a child process whose V8 heap is capped at 64 MB (far below the
- *     ~300 MB the documents would take if held).
- * It provisions its own database (ephemeral data dir) unless MONGODB_URI is set.
+ * Actuals import and KPI engine at full size (5,000 families × 104 ISO weeks of demand and production,
+ * 200,000 orders, inventory every 4th week: 1.37 M rows), on the local FerretDB, side by side with
+ * DuckDB reading the same CSV files from disk (bench/kpi-duckdb.ts). Ratios are taken within one run:
+ *   (a) full KPI recompute vs DuckDB loading the four CSVs and computing the nine KPIs (≤ 3×), order
+ *       DuckDB, ours, ours, DuckDB;
+ *   (b) a 28-day window (≤ 0.5 s), median of 5;
+ *   (c) import of all four files vs DuckDB's load of the same files into tables (≤ 5×), DuckDB before and
+ *       after ours, against their mean;
+ *   (d) re-import of the 200,000 orders unchanged (≤ 3 s);
+ *   (e) peak RSS of each phase, and the full recompute again in a child process whose V8 heap is capped
+ *       at 64 MB (it only finishes if memory stays bounded).
+ * Values: ours must equal, bit for bit, what the previous engine computed — the same accumulators fed
+ * the rows in the order it streamed them (file order) — and DuckDB's within 1e-9 (its float sums run
+ * in parallel, so their last digits vary from run to run). Also timed: `/sop kpi` of the last month and
+ * the digest's facts pass. It provisions its own database (ephemeral) unless MONGODB_URI is set.
  *
- *   npx tsx bench/kpi-import.ts [--families 5000 --weeks 104 --orders 200000 --inventory-every 4]
+ *   NODE_OPTIONS=--expose-gc npx tsx bench/kpi-import.ts [--families 5000 --weeks 104 --orders 200000 --inventory-every 4]
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { createReadStream, mkdirSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import mongoose from "mongoose";
+import team from "../examples/team.json" with { type: "json" };
 import { importActuals } from "../src/actuals/import-actuals.ts";
-import { type ActualsKind, KIND_SPECS } from "../src/actuals/kinds.ts";
+import { ACTUALS_KINDS, type ActualsKind } from "../src/actuals/kinds.ts";
 import { readActuals } from "../src/actuals/read-actuals.ts";
 import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
 import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
-import { computeKpis, kpiQueries } from "../src/kpi/compute-kpis.ts";
-import { addDays, laterOf } from "../src/time/dates.ts";
-import { addWeeks, isoWeekMonday } from "../src/time/iso-week.ts";
+import { computeDigestFacts } from "../src/digest/family-facts.ts";
+import { KpiAccumulator } from "../src/kpi/accumulators.ts";
+import { computeKpis } from "../src/kpi/compute-kpis.ts";
+import type { KpiValues, KpiWindow } from "../src/kpi/kpi-values.ts";
+import { periodReport } from "../src/kpi/period-report.ts";
+import { TeamConfigSchema } from "../src/team/team-config.ts";
+import { addDays } from "../src/time/dates.ts";
+import { isoWeekMonday, isoWeekOf, isoWeekSunday } from "../src/time/iso-week.ts";
+import { fullWindow, writeDataSet } from "./kpi-data.ts";
+import { duckDbKpis, loadCsvTables, openDuckDb } from "./kpi-duckdb.ts";
 
 const args = process.argv.slice(2);
+const TEAM = "T0BENCH";
+const mb = (b: number) => Math.round(b / 1048576);
 
 if (args[0] === "--kpi-child") {
-  // Child mode: one full recompute against an existing database, under a small heap cap.
-  const [, uri, teamId, from, to] = args;
+  // Child mode: one full recompute against the database, under a small heap cap.
+  const [, uri, from, to] = args;
   await connectDatabase(uri!);
   let peakRss = 0;
-  let peakHeapUsed = 0;
   const t = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeapUsed = Math.max(peakHeapUsed, m.heapUsed);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 25);
   const s = performance.now();
-  const values = await computeKpis({ teamId: teamId!, from: from!, to: to! });
+  const values = await computeKpis({ teamId: TEAM, from: from!, to: to! });
   const ms = performance.now() - s;
   clearInterval(t);
   await disconnectDatabase();
-  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), peakRss, peakHeapUsed, values })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), peakRss, values })}\n`);
   process.exit(0);
 }
+
 const arg = (name: string, dflt: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const FAMILIES = arg("families", 5000);
-const WEEKS = arg("weeks", 104);
-const ORDERS = arg("orders", 200_000);
-const INVENTORY_EVERY = arg("inventory-every", 4);
-const TEAM = "T0BENCH";
-const FIRST_WEEK = "2025-W01";
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const SIZE = {
+  families: arg("families", 5000),
+  weeks: arg("weeks", 104),
+  orders: arg("orders", 200_000),
+  inventoryEvery: arg("inventory-every", 4),
+};
+/** The landed tree's figures at this size (bench/RESULTS-kpi.md, 2026-11-25), one row per document. */
+const BEFORE = { recomputeMs: 113_000, windowMs: 114_000, importMs: 56_000, reimportMs: 31_300 };
 
 // ---- peak RSS sampling ----
 let peak = 0;
-let peakHeap = 0;
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peak = Math.max(peak, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}, 25);
-sampler.unref();
-const mb = (b: number) => Math.round(b / 1048576);
-function resetPeak(): { rss: number; heap: number } {
+setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 25).unref();
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number }> {
   (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  peak = m.rss;
-  peakHeap = m.heapUsed;
-  return { rss: m.rss, heap: m.heapUsed };
-}
-
-interface Timed<T> {
-  ms: number;
-  value: T;
-  peakRss: number;
-  rssBefore: number;
-  peakHeap: number;
-  heapBefore: number;
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<Timed<T>> {
-  const before = resetPeak();
+  peak = process.memoryUsage().rss;
   const s = performance.now();
   const value = await f();
   const ms = performance.now() - s;
-  const m = process.memoryUsage();
-  peak = Math.max(peak, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-  return { ms, value, peakRss: peak, rssBefore: before.rss, peakHeap, heapBefore: before.heap };
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, value, peakRssMb: mb(peak) };
 }
 
-function generate(dir: string): Record<ActualsKind, string> {
-  const rnd = prng(42);
-  const fam = (i: number) => `Family ${String(i).padStart(5, "0")}`;
-  const weeks = Array.from({ length: WEEKS }, (_, w) => addWeeks(FIRST_WEEK, w));
-  const demand: string[] = ["period,family,forecast_qty,actual_qty"];
-  const production: string[] = ["period,family,planned_qty,actual_qty,capacity_qty"];
-  const inventory: string[] = ["date,family,on_hand_qty"];
-  for (let f = 0; f < FAMILIES; f++) {
-    const base = 20 + Math.floor(rnd() * 400);
-    weeks.forEach((week, w) => {
-      const actual = Math.max(0, Math.round(base * (0.7 + 0.6 * rnd())));
-      const forecast = Math.max(0, Math.round(base * (0.75 + 0.5 * rnd())));
-      demand.push(`${week},${fam(f)},${forecast},${actual}`);
-      const planned = Math.round(base * (0.8 + 0.4 * rnd()));
-      production.push(
-        `${week},${fam(f)},${planned},${Math.round(planned * (0.85 + 0.2 * rnd()))},${Math.round(base * 1.3)}`,
-      );
-      if (w % INVENTORY_EVERY === INVENTORY_EVERY - 1)
-        inventory.push(
-          `${addDays(isoWeekMonday(week), 6)},${fam(f)},${Math.round(base * 4 * (0.6 + 0.8 * rnd()))}`,
-        );
-    });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const flat = (v: KpiValues) => ({
+  ...v,
+  ...Object.fromEntries(Object.entries(v.cycleTime).map(([k, x]) => [`cycleTime.${k}`, x])),
+});
+
+/** KPIs that differ by more than `tol` (relative); null must match null. */
+function differences(a: KpiValues, b: KpiValues, tol: number): string[] {
+  const fa = flat(a) as Record<string, unknown>;
+  const fb = flat(b) as Record<string, unknown>;
+  return Object.keys(fa)
+    .filter((k) => k !== "cycleTime")
+    .filter((k) => {
+      const x = fa[k] as number | null;
+      const y = fb[k] as number | null;
+      if (x === null || y === null) return x !== y;
+      return Math.abs(x - y) > tol * Math.max(1, Math.abs(x), Math.abs(y));
+    })
+    .map((k) => `${k}: ${fa[k]} vs ${fb[k]}`);
+}
+
+/** The previous engine's values: the same accumulators fed every row in file order (its stream order). */
+async function referenceKpis(files: Record<ActualsKind, string>, windows: KpiWindow[]): Promise<KpiValues[]> {
+  const accs = windows.map((w) => new KpiAccumulator(w));
+  for (const kind of ACTUALS_KINDS) {
+    const { rows } = await readActuals<never>(kind, createReadStream(files[kind]));
+    for (const acc of accs) {
+      const add = {
+        orders: acc.addOrder,
+        demand: acc.addDemand,
+        production: acc.addProduction,
+        inventory: acc.addInventory,
+      }[kind].bind(acc);
+      for (const r of rows) add(r);
+    }
   }
-  const orders: string[] = ["order_id,family,order_date,promised_date,delivered_date,quantity"];
-  const first = isoWeekMonday(FIRST_WEEK);
-  const days = WEEKS * 7;
-  const last = addDays(first, days - 1);
-  for (let i = 0; i < ORDERS; i++) {
-    const ordered = addDays(first, Math.floor(rnd() * days));
-    const promised = addDays(ordered, 3 + Math.floor(rnd() * 8));
-    const delivered = addDays(promised, Math.floor(rnd() * 7) - 4);
-    const d = delivered > last ? "" : laterOf(delivered, ordered);
-    orders.push(
-      `SO-${i},${fam(Math.floor(rnd() * FAMILIES))},${ordered},${promised},${d},${1 + Math.floor(rnd() * 50)}`,
-    );
-  }
-  const files = {} as Record<ActualsKind, string>;
-  for (const [kind, lines] of Object.entries({ orders, demand, production, inventory })) {
-    const file = join(dir, `${kind}.csv`);
-    writeFileSync(file, `${lines.join("\n")}\n`);
-    files[kind as ActualsKind] = file;
-  }
-  return files;
+  return accs.map((a) => a.result());
+}
+
+async function duckLoad(files: Record<ActualsKind, string>, path = ":memory:") {
+  rmSync(path, { force: true });
+  const duck = await openDuckDb(path);
+  const r = await timed(() => loadCsvTables(duck, files));
+  duck.close();
+  rmSync(path, { force: true });
+  return r.ms;
+}
+
+async function duckRecompute(files: Record<ActualsKind, string>, w: KpiWindow) {
+  const duck = await openDuckDb();
+  const r = await timed(async () => {
+    await loadCsvTables(duck, files);
+    return duckDbKpis(duck, w.from, w.to);
+  });
+  const s = performance.now();
+  const window = await duckDbKpis(duck, addDays(w.to, -27), w.to);
+  const windowMs = performance.now() - s;
+  duck.close();
+  return { ms: r.ms, values: r.value, window, windowMs };
 }
 
 const started = new Date();
 const dir = join(tmpdir(), `sop-bench-kpi-${process.pid}`);
 mkdirSync(dir, { recursive: true });
-console.log(
-  `generating ${FAMILIES} families × ${WEEKS} weeks, ${ORDERS} orders, inventory every ${INVENTORY_EVERY} weeks…`,
-);
-const files = generate(dir);
-
+console.log(`generating ${JSON.stringify(SIZE)}…`);
+const files = writeDataSet(dir, SIZE);
 const server = await provisionDatabase({ dataName: `bench-kpi-${process.pid}`, ephemeral: true });
-console.log(`database: ${server.kind}`);
 const report: Record<string, unknown> = {
   date: started.toISOString(),
   machine: `${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${mb(totalmem())} MB RAM, Node ${process.version}`,
+  loadAverageAtStart: loadavg().map((x) => +x.toFixed(2)),
   database: server.kind,
-  size: { families: FAMILIES, weeks: WEEKS, orders: ORDERS, inventoryEvery: INVENTORY_EVERY },
+  size: SIZE,
 };
+const uri = withDatabase(server.serverUri, "bench_sop");
 try {
-  await connectDatabase(withDatabase(server.serverUri, "bench_sop"));
-  const bare = mongoose.connection.getClient().db("bench_bare");
-  const imports: Record<string, unknown>[] = [];
-  for (const kind of ["demand", "production", "orders", "inventory"] as const) {
-    const spec = KIND_SPECS[kind];
-    // The same documents our import stores, built outside the timed sections (and not held during ours).
-    const bareInsert = async (name: string) => {
-      const parsed = await readActuals(kind, createReadStream(files[kind]));
-      const docs = parsed.rows.map((r) => spec.toDoc(TEAM, r));
-      parsed.rows.length = 0;
-      const run = await timed(() =>
-        bare.collection(name).bulkWrite(
-          docs.map((document) => ({ insertOne: { document } })),
-          { ordered: false },
-        ),
-      );
-      docs.length = 0;
-      return run;
-    };
-    const bareBefore = await bareInsert(`bare_${kind}_1`);
-    const ours = await timed(() =>
-      importActuals({ teamId: TEAM, kind, source: createReadStream(files[kind]) }),
-    );
-    const bareAfter = await bareInsert(`bare_${kind}_2`);
-    const bareMs = (bareBefore.ms + bareAfter.ms) / 2;
-    const row = {
-      kind,
-      rows: ours.value.rows,
-      importMs: Math.round(ours.ms),
-      bareBulkWriteMs: [Math.round(bareBefore.ms), Math.round(bareAfter.ms)],
-      ratio: +(ours.ms / bareMs).toFixed(2),
-      importPeakRssMb: mb(ours.peakRss),
-    };
-    console.log(row);
-    imports.push(row);
-  }
-  const oursTotal = imports.reduce((a, r) => a + (r.importMs as number), 0);
-  const bareTotal = imports.reduce((a, r) => {
-    const [b1, b2] = r.bareBulkWriteMs as number[];
-    return a + (b1! + b2!) / 2;
-  }, 0);
-  report.import = { perKind: imports, totalRatio: +(oursTotal / bareTotal).toFixed(2) };
+  await connectDatabase(uri);
+  const full = fullWindow(SIZE);
+  const last28 = { from: addDays(full.to, -27), to: full.to };
+  const [refFull, ref28] = await referenceKpis(files, [full, last28]);
 
-  // Re-import of the same orders file: every key exists, nothing changes (one scan + field compare).
+  // (c) import vs DuckDB's load, DuckDB before and after.
+  const duckBefore = await duckLoad(files);
+  const perKind: Record<string, unknown>[] = [];
+  let importMs = 0;
+  let importPeak = 0;
+  for (const kind of ["demand", "production", "orders", "inventory"] as const) {
+    const r = await timed(() => importActuals({ teamId: TEAM, kind, source: createReadStream(files[kind]) }));
+    importMs += r.ms;
+    importPeak = Math.max(importPeak, r.peakRssMb);
+    perKind.push({ kind, rows: r.value.rows, ms: Math.round(r.ms), peakRssMb: r.peakRssMb });
+    console.log(perKind.at(-1));
+  }
+  const duckAfter = await duckLoad(files);
+  const duckOnDisk = await duckLoad(files, join(dir, "load.duckdb"));
+  const duckLoadMs = (duckBefore + duckAfter) / 2;
+  report.import = {
+    perKind,
+    ms: Math.round(importMs),
+    peakRssMb: importPeak,
+    duckDbLoadMs: [Math.round(duckBefore), Math.round(duckAfter)],
+    duckDbLoadToFileMs: Math.round(duckOnDisk),
+    ratio: +(importMs / duckLoadMs).toFixed(2),
+    before: BEFORE.importMs,
+  };
+  console.log("import", report.import);
+
+  // (d) re-import of the same orders: every key exists, nothing changes, nothing is written.
   const again = await timed(() =>
     importActuals({ teamId: TEAM, kind: "orders", source: createReadStream(files.orders) }),
   );
-  report.reimportOrders = { ms: Math.round(again.ms), result: again.value };
+  report.reimportOrders = {
+    ms: Math.round(again.ms),
+    result: again.value,
+    peakRssMb: again.peakRssMb,
+    before: BEFORE.reimportMs,
+  };
   console.log("re-import orders", report.reimportOrders);
 
-  // KPI: full recompute over every week vs streaming the same projected documents, twice, alternating.
-  const window = {
-    teamId: TEAM,
-    from: isoWeekMonday(FIRST_WEEK),
-    to: addDays(isoWeekMonday(addWeeks(FIRST_WEEK, WEEKS - 1)), 6),
+  // (a) full recompute: DuckDB, ours, ours, DuckDB.
+  const duck1 = await duckRecompute(files, full);
+  const ours1 = await timed(() => computeKpis({ teamId: TEAM, ...full }));
+  const ours2 = await timed(() => computeKpis({ teamId: TEAM, ...full }));
+  const duck2 = await duckRecompute(files, full);
+  const oursMs = (ours1.ms + ours2.ms) / 2;
+  const duckMs = (duck1.ms + duck2.ms) / 2;
+  report.recompute = {
+    window: full,
+    oursMs: [Math.round(ours1.ms), Math.round(ours2.ms)],
+    duckDbLoadAndKpisMs: [Math.round(duck1.ms), Math.round(duck2.ms)],
+    ratio: +(oursMs / duckMs).toFixed(2),
+    peakRssMb: Math.max(ours1.peakRssMb, ours2.peakRssMb),
+    before: BEFORE.recomputeMs,
+    values: ours1.value,
+    sameAsPreviousEngine: JSON.stringify(ours1.value) === JSON.stringify(refFull),
+    differencesFromPreviousEngine: differences(ours1.value, refFull!, 0),
+    differencesFromDuckDb: differences(ours1.value, duck1.values, 1e-9),
   };
-  const streamOnly = async () => {
-    const queries = kpiQueries(window);
-    const counts = await Promise.all(
-      queries.map(async (q) => {
-        let n = 0;
-        for await (const _ of q.collection.find(q.filter, { projection: q.projection }).batchSize(5000)) n++;
-        return n;
-      }),
-    );
-    return counts.reduce((a, b) => a + b, 0);
-  };
-  const passes: Record<string, unknown>[] = [];
-  let streamTotal = 0;
-  let kpiTotal = 0;
-  for (const what of ["stream", "kpi", "kpi", "stream"] as const) {
-    const r = what === "stream" ? await timed(streamOnly) : await timed(() => computeKpis(window));
-    if (what === "stream") streamTotal += r.ms;
-    else {
-      kpiTotal += r.ms;
-      report.kpiValues = r.value;
-    }
-    const row = {
-      what,
-      ms: Math.round(r.ms),
-      ...(what === "stream" ? { documents: r.value } : {}),
-      rssBeforeMb: mb(r.rssBefore),
-      peakRssMb: mb(r.peakRss),
-      peakHeapUsedMb: mb(r.peakHeap),
-    };
-    console.log(row);
-    passes.push(row);
+  console.log("recompute", report.recompute);
+
+  // (b) the last 28 days.
+  const windows: number[] = [];
+  let windowValues: KpiValues | null = null;
+  for (let i = 0; i < 5; i++) {
+    const r = await timed(() => computeKpis({ teamId: TEAM, ...last28 }));
+    windows.push(r.ms);
+    windowValues = r.value;
   }
-  const rounds = { passes, ratio: +(kpiTotal / streamTotal).toFixed(3) };
-  console.log("KPI ÷ stream", rounds.ratio);
-  // The same recompute in a child process with a 64 MB heap: it only finishes if memory stays flat.
+  report.window28 = {
+    window: last28,
+    medianMs: Math.round(median(windows)),
+    runsMs: windows.map(Math.round),
+    duckDbMs: Math.round(duck1.windowMs),
+    before: BEFORE.windowMs,
+    sameAsPreviousEngine: JSON.stringify(windowValues) === JSON.stringify(ref28),
+    differencesFromDuckDb: differences(windowValues!, duck1.window, 1e-9),
+  };
+  console.log("28-day window", report.window28);
+
+  // `/sop kpi` of the last month (this month and the same window a week earlier), and the digest facts.
+  const clock = { now: () => new Date(`${full.to}T12:00:00Z`) };
+  const kpiCommand = await timed(() => periodReport(TEAM, null, full.to.slice(0, 7), clock));
+  const cfg = TeamConfigSchema.parse({ ...team, team: TEAM });
+  const week = isoWeekOf(full.to);
+  const facts = await timed(() =>
+    computeDigestFacts(TEAM, cfg, { week, from: isoWeekMonday(week), to: isoWeekSunday(week) }),
+  );
+  report.sopKpiMonthMs = Math.round(kpiCommand.ms);
+  report.digestFactsMs = Math.round(facts.ms);
+  console.log("/sop kpi month", report.sopKpiMonthMs, "ms; digest facts", report.digestFactsMs, "ms");
+
+  // (e) the same recompute with a 64 MB heap.
   const child = spawnSync(
     process.execPath,
     [
@@ -270,39 +269,30 @@ try {
       "tsx",
       fileURLToPath(import.meta.url),
       "--kpi-child",
-      withDatabase(server.serverUri, "bench_sop"),
-      TEAM,
-      window.from,
-      window.to,
+      uri,
+      full.from,
+      full.to,
     ],
     { encoding: "utf8", maxBuffer: 1 << 20 },
   );
-  const childOut = child.stdout.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0) {
+  if (child.status !== 0)
     report.cappedHeapRun = { ok: false, status: child.status, stderr: child.stderr.slice(-2000) };
-  } else {
-    const c = JSON.parse(childOut) as { ms: number; peakRss: number; peakHeapUsed: number; values: unknown };
+  else {
+    const c = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+      ms: number;
+      peakRss: number;
+      values: KpiValues;
+    };
     report.cappedHeapRun = {
       ok: true,
       maxOldSpaceMb: 64,
       ms: c.ms,
       peakRssMb: mb(c.peakRss),
-      peakHeapUsedMb: mb(c.peakHeapUsed),
-      sameValues: JSON.stringify(c.values) === JSON.stringify(report.kpiValues),
+      sameValues: JSON.stringify(c.values) === JSON.stringify(ours1.value),
     };
   }
   console.log("capped heap", report.cappedHeapRun);
-  report.kpi = { window, rounds };
-  const month = { teamId: TEAM, from: addDays(window.to, -29), to: window.to };
-  const m = await timed(() => computeKpis(month));
-  report.kpiLastMonth = {
-    window: month,
-    ms: Math.round(m.ms),
-    peakRssMb: mb(m.peakRss),
-    heapBeforeMb: mb(m.heapBefore),
-    peakHeapMb: mb(m.peakHeap),
-  };
-  console.log("last 30 days", report.kpiLastMonth);
+  report.loadAverageAtEnd = loadavg().map((x) => +x.toFixed(2));
   report.finished = new Date().toISOString();
   console.log(JSON.stringify(report, null, 2));
 } finally {

@@ -7,6 +7,7 @@ import { connectDatabase, disconnectDatabase } from "./db/connection.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { loadEnvFile, resolveDatabase } from "./runtime.ts";
+import { migrateActuals } from "./store/actuals/index.ts";
 
 loadEnvFile();
 let env: ReturnType<typeof parseEnv>;
@@ -22,6 +23,10 @@ try {
 const logger = createLogger(env.LOG_LEVEL);
 const { uri, server } = await resolveDatabase((line) => logger.info(line));
 await connectDatabase(uri, { logger, retryForever: true });
+// Actuals stored one row per document by earlier versions move into buckets before anything reads them.
+await migrateActuals({ log: (step) => logger.info(step, "actuals migrated into buckets") }).catch((err) =>
+  logger.error({ err }, "actuals migration failed; `sop migrate` runs it again"),
+);
 const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() }, { jobs: true });
 
 let shuttingDown = false;

@@ -10,6 +10,7 @@ import { gapsCommand } from "./commands/gaps.ts";
 import { importCommand } from "./commands/import.ts";
 import { kpiCommand } from "./commands/kpi.ts";
 import { kpiSnapshotCommand } from "./commands/kpi-snapshot.ts";
+import { migrateCommand } from "./commands/migrate.ts";
 import { planSubmitCommand } from "./commands/plan-submit.ts";
 import { statusCommand } from "./commands/status.ts";
 import type { CliCommand } from "./io.ts";
@@ -72,6 +73,13 @@ export const COMMANDS: CommandSpec[] = [
     options: [TEAM, ["--week YYYY-Www", "the ISO week; default: the team's current week"]],
     examples: ["sop kpi snapshot --team T0SIM --week 2026-W50"],
     run: kpiSnapshotCommand,
+  },
+  {
+    words: ["migrate"],
+    summary: "move actuals stored by earlier versions (one document per row) into buckets; the app does it at start",
+    usage: "",
+    examples: ["sop migrate"],
+    run: migrateCommand,
   },
   {
     words: ["status"],
