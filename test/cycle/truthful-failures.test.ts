@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { CommitRecord, describeFailure } from "../../commands/failure-message.ts";
-import { OrderModel } from "../../src/db/models/order.ts";
 import { DatabaseUnavailableError, UserError } from "../../src/errors.ts";
+import { actualsRows } from "../../src/store/actuals/index.ts";
 import { IMPORT_INPUTS } from "../../views/import-modal.ts";
 import { capturingLogger } from "../schedule/logs.ts";
 import { useHarness } from "../support/harness.ts";
@@ -90,7 +90,7 @@ describe("a Slack failure after a committed import", () => {
     );
     expect(http.json).toBeNull();
     await h().settle();
-    expect(await OrderModel.countDocuments({ teamId: TEAM })).toBe(1);
+    expect((await actualsRows(TEAM, "orders", { from: "0000-01-01", to: "9999-12-31" })).length).toBe(1);
     const told = textOf(h().standIn.messagesIn("DU0ANALYST").at(-1)?.blocks);
     expect(told).toContain("The orders import from pasted text was saved.");
     expect(told).not.toContain("Nothing was changed");
