@@ -38,7 +38,17 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
   try {
     const result = await withDatabase(async () => {
       const cfg = await loadTeamConfig(teamId);
-      return importActuals({ teamId, kind, source: createReadStream(file), families: cfg?.families });
+      return importActuals(
+        { teamId, kind, source: createReadStream(file), families: cfg?.families },
+        {
+          lease: {
+            onWait: () =>
+              io.stderr.write(
+                `another import of ${kind} for ${teamId} is running; waiting for it to finish…\n`,
+              ),
+          },
+        },
+      );
     });
     io.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;

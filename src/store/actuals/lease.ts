@@ -22,6 +22,8 @@ export interface LeaseOptions {
   ttlMs?: number;
   /** How long to wait for another import of the same team and kind before giving up. */
   waitMs?: number;
+  /** Called once when another import holds the lease and this one starts waiting. */
+  onWait?: () => void;
   now?: () => Date;
 }
 
@@ -103,6 +105,7 @@ export async function acquireLease(
         crashed.push({ id: other._id, pending: other.pending ?? [] });
         continue; // take over with the next attempt
       }
+      if (!waitingFor) opts.onWait?.();
       waitingFor = other;
       break;
     }
