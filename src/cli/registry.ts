@@ -76,7 +76,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     words: ["migrate"],
-    summary: "move actuals stored by earlier versions (one document per row) into buckets; the app does it at start",
+    summary: "move actuals stored one row per document into buckets (the app does it at start)",
     usage: "",
     examples: ["sop migrate"],
     run: migrateCommand,
