@@ -19,9 +19,9 @@ describe("report summary in Slack", () => {
     const t = textOf(m.blocks);
     expect(t).toContain("Needs a decision: 3 families of 3 flagged*");
     expect(t).toContain("1 with a projected stock-out");
-    expect(t).toContain("Projected shortfall: *62 units* (≈ 620 EUR at plan prices)");
-    expect(t).toContain("*Milk frothers* — stock-out from 2027-01 (62 short) · revenue gap 600 EUR");
-    expect(t).toContain("*Espresso machines* — 100.0 % of capacity (1 month)");
+    expect(t).toContain("Projected shortfall: *62 units* (≈ EUR 620 at plan prices)");
+    expect(t).toContain("*Milk frothers* — stock-out from 2027-01 (62 short) · revenue gap EUR 600");
+    expect(t).toContain("*Espresso machines* — 100 % of capacity (1 month)");
     expect(t).toContain("*overtime* (supply v2): 0 families short (0 units)");
     expect(t).toContain("Book overtime crew for line 2 — <@U0OPS>, due 2026-12-22 (*1 day overdue*)");
     expect(t).toContain("in the thread: `sop-report-2026-12.pdf` and `sop-report-2026-12.xlsx`, 3 charts");
