@@ -49,7 +49,7 @@ export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalIn
         elements: [
           {
             type: "mrkdwn",
-            text: `CSV with the header \`${header}\`, one line per family and month, months ${horizon.from} … ${horizon.to}. Paste it below (small plans) or upload a .csv file — not both.`,
+            text: `CSV with the header \`${header}\`, one line per family and month, months ${horizon.from} … ${horizon.to}. Paste it below (small plans) or upload a .csv or Excel .xlsx file (first sheet, header in row 1) — not both.`,
           },
         ],
       },
@@ -70,11 +70,11 @@ export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalIn
         type: "input",
         block_id: SUBMIT_INPUTS.file.block,
         optional: true,
-        label: { type: "plain_text", text: "…or upload a CSV file" },
+        label: { type: "plain_text", text: "…or upload a CSV or Excel (.xlsx) file" },
         element: {
           type: "file_input",
           action_id: SUBMIT_INPUTS.file.action,
-          filetypes: ["csv", "txt"],
+          filetypes: ["csv", "txt", "xlsx"],
           max_files: 1,
         },
       },

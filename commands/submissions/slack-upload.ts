@@ -6,6 +6,7 @@
 import type { WebClient } from "@slack/web-api";
 import { UserError } from "../../src/errors.ts";
 import { decodeCsvBytes } from "../../src/plans/plan-csv.ts";
+import { looksLikeXlsx } from "../../src/plans/plan-xlsx.ts";
 
 export interface SlackUpload {
   url: string;
@@ -44,12 +45,12 @@ export async function uploadInfo(
 }
 
 /** Fetches the bytes with the calling workspace's token (`client.token`), the only one Slack accepts. */
-export async function downloadCsv(
+async function downloadBytes(
   file: SlackUpload,
   client: WebClient,
   timeoutMs: number,
   limit: UploadLimit,
-): Promise<string> {
+): Promise<Uint8Array> {
   const res = await fetch(file.url, {
     headers: { authorization: `Bearer ${client.token ?? ""}` },
     signal: AbortSignal.timeout(timeoutMs),
@@ -66,7 +67,32 @@ export async function downloadCsv(
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > limit.maxBytes) throw new UserError("bad_input", limit.tooLarge(file.name));
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) throw new UserError("bad_input", `${file.name}: ${decoded.problem}`);
-  return decoded.text;
+  return bytes;
+}
+
+function decoded(file: SlackUpload, bytes: Uint8Array): string {
+  const d = decodeCsvBytes(bytes);
+  if (!d.ok) throw new UserError("bad_input", `${file.name}: ${d.problem}`);
+  return d.text;
+}
+
+/** The uploaded file as CSV text (UTF-8), or a UserError naming the file. */
+export async function downloadCsv(
+  file: SlackUpload,
+  client: WebClient,
+  timeoutMs: number,
+  limit: UploadLimit,
+): Promise<string> {
+  return decoded(file, await downloadBytes(file, client, timeoutMs, limit));
+}
+
+/** A plan file: an Excel workbook (by name or by its zip signature) as bytes, anything else as CSV text. */
+export async function downloadPlanFile(
+  file: SlackUpload,
+  client: WebClient,
+  timeoutMs: number,
+  limit: UploadLimit,
+): Promise<{ csv: string } | { xlsx: Uint8Array }> {
+  const bytes = await downloadBytes(file, client, timeoutMs, limit);
+  return looksLikeXlsx(bytes, file.name) ? { xlsx: bytes } : { csv: decoded(file, bytes) };
 }

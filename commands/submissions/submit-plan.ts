@@ -28,7 +28,7 @@ import { announceSubmission, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, modalErrors, type ViewOutcome, wrapViewSubmission } from "../listener.ts";
-import { downloadCsv, type UploadLimit, uploadInfo } from "./slack-upload.ts";
+import { downloadPlanFile, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
 /** Slack's file input takes files up to 10 MB. */
@@ -109,10 +109,10 @@ function submitUpload(ctx: SubmitContext, meta: SubmitMeta, fileId: string, at: 
           meta.version,
         );
         const file = await uploadInfo(ctx.client, fileId, UPLOAD_LIMIT);
-        const csv = await downloadCsv(file, ctx.client, 30_000, UPLOAD_LIMIT);
+        const content = await downloadPlanFile(file, ctx.client, 30_000, UPLOAD_LIMIT);
         const done = await ctx.commit(
           `v${meta.version + 1} of ${checked.phase.name} for ${meta.period}`,
-          () => submit(ctx, meta, at, csv, file.name),
+          () => submit(ctx, meta, at, content, file.name),
         );
         await show(
           planResultModal({
@@ -142,7 +142,7 @@ function submit(
   ctx: SubmitContext,
   meta: SubmitMeta,
   at: Date,
-  csv: string,
+  content: { csv: string } | { xlsx: Uint8Array },
   fileName: string | null,
   checked?: SubmissionTarget,
 ) {
@@ -153,7 +153,7 @@ function submit(
       phase: meta.phase,
       by: ctx.userId,
       at,
-      csv,
+      ...content,
       comment: textValue(stateOf(ctx.view), SUBMIT_INPUTS.comment),
       expectedVersion: meta.version,
       source: fileName ? "slack-file" : "slack-paste",
@@ -211,7 +211,7 @@ export function register(app: App, deps: AppDeps): void {
         after: async () => {
           const done = await ctx.commit(
             `v${meta.version + 1} of ${checked.phase.name} for ${meta.period}`,
-            () => submit(ctx, meta, at, pasted, null, checked),
+            () => submit(ctx, meta, at, { csv: pasted }, null, checked),
           );
           await announce(ctx, done, at);
         },

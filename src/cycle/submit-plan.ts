@@ -12,6 +12,7 @@ import {
   planVersionHolder,
 } from "../plans/plan-store.ts";
 import { type PlanSummary, summarizePlan } from "../plans/plan-summary.ts";
+import { parsePlanXlsx } from "../plans/plan-xlsx.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { requireTeamConfig } from "../team/team-config-store.ts";
 import { type CycleEvent, type CycleState, type PhaseState, planTransition } from "./cycle-state.ts";
@@ -68,7 +69,9 @@ export interface SubmitPlanInput {
   phase: string;
   by: string;
   at: Date;
-  csv: string;
+  /** The plan as CSV text, or (instead) an uploaded Excel workbook. */
+  csv?: string;
+  xlsx?: Uint8Array;
   comment?: string | null;
   /** The version the submitter saw (the modal's); omitted = on top of whatever is current (CLI). */
   expectedVersion?: number;
@@ -96,7 +99,8 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
     input.checked ?? (await checkSubmission(teamId, period, phaseId, by, undefined, input.expectedVersion));
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
 
-  const parsed = parsePlanCsv(input.csv, planRulesFor(cfg, phaseId, period));
+  const rules = planRulesFor(cfg, phaseId, period);
+  const parsed = input.xlsx ? await parsePlanXlsx(input.xlsx, rules) : parsePlanCsv(input.csv ?? "", rules);
   if (!parsed.ok) throw new PlanRejectedError(parsed.problems);
 
   const version = phase.version + 1;

@@ -33,7 +33,10 @@ export function requireMayLog(cfg: TeamConfig, cycle: CycleState, userId: string
 
 export function requireMayClose(item: LoggedItem, userId: string): void {
   if (item.kind !== "action")
-    throw new UserError("bad_input", "A decision is on record as it is; only action items are closed. Nothing changed.");
+    throw new UserError(
+      "bad_input",
+      "A decision is on record as it is; only action items are closed. Nothing changed.",
+    );
   if (item.owner !== userId)
     throw new UserError(
       "not_authorized",

@@ -6,8 +6,8 @@
  * the same reminder twice on one day however many replicas run the job.
  */
 import { localDateKey } from "../schedule/local-time.ts";
-import { addDays } from "../time/dates.ts";
 import { processLeadOf, type TeamConfig } from "../team/team-config.ts";
+import { addDays } from "../time/dates.ts";
 import { daysOverdue, type LoggedItem } from "./item.ts";
 
 export type ActionReminderKind = "action_due_soon" | "action_overdue" | "action_escalation";
@@ -20,7 +20,11 @@ export interface ActionReminder {
   key: string;
 }
 
-export function actionRemindersFor(items: readonly LoggedItem[], cfg: TeamConfig, now: Date): ActionReminder[] {
+export function actionRemindersFor(
+  items: readonly LoggedItem[],
+  cfg: TeamConfig,
+  now: Date,
+): ActionReminder[] {
   const today = localDateKey(now, cfg.timezone);
   const tomorrow = addDays(today, 1);
   const lead = processLeadOf(cfg);

@@ -32,7 +32,8 @@ export function checkNewItem(input: NewItemInput): Record<"text" | "owner" | "du
   const problems = {} as Record<"text" | "owner" | "dueDate" | "phase", string>;
   const text = input.text.trim();
   if (!text) problems.text = "Write what was decided or what is to be done.";
-  else if (text.length > MAX_ITEM_TEXT) problems.text = `At most ${MAX_ITEM_TEXT} characters (this is ${text.length}).`;
+  else if (text.length > MAX_ITEM_TEXT)
+    problems.text = `At most ${MAX_ITEM_TEXT} characters (this is ${text.length}).`;
   if (input.owner !== null && !/^[UW][A-Z0-9]{2,}$/.test(input.owner)) problems.owner = "Choose a person.";
   if (input.kind === "action") {
     if (!input.owner) problems.owner = "An action item needs an owner.";
@@ -40,7 +41,8 @@ export function checkNewItem(input: NewItemInput): Record<"text" | "owner" | "du
   }
   if (input.dueDate !== null) {
     if (!isIsoDate(input.dueDate)) problems.dueDate = `"${input.dueDate}" is not a date (YYYY-MM-DD).`;
-    else if (input.dueDate < input.today) problems.dueDate = `${input.dueDate} is in the past (today is ${input.today}).`;
+    else if (input.dueDate < input.today)
+      problems.dueDate = `${input.dueDate} is in the past (today is ${input.today}).`;
   }
   if (input.phase !== null && !input.cycle.phases[input.phase])
     problems.phase = `The ${input.cycle.period} cycle has no phase "${input.phase}".`;
@@ -48,7 +50,14 @@ export function checkNewItem(input: NewItemInput): Record<"text" | "owner" | "du
 }
 
 export function itemId(input: NewItemInput): string {
-  const key = [input.kind, input.text.trim(), input.owner ?? "", input.dueDate ?? "", input.phase ?? "", input.source ?? ""].join("\u0000");
+  const key = [
+    input.kind,
+    input.text.trim(),
+    input.owner ?? "",
+    input.dueDate ?? "",
+    input.phase ?? "",
+    input.source ?? "",
+  ].join("\u0000");
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
   return `${input.teamId}|${input.cycle.period}|${hash}`;
 }

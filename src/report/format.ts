@@ -8,7 +8,9 @@ import type { MeasureKind } from "./grid-types.ts";
 const DASH = "–";
 
 export function qty(v: number | null): string {
-  return v === null || !Number.isFinite(v) ? DASH : formatQuantity(v, Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0);
+  return v === null || !Number.isFinite(v)
+    ? DASH
+    : formatQuantity(v, Math.abs(v) < 10 && !Number.isInteger(v) ? 1 : 0);
 }
 
 /** Like qty, but 1.2 M / 34.5 k past `width` characters. */

@@ -3,6 +3,7 @@
  * line number (header = line 1), each defect in an uploaded file (checked after the ack) in the result
  * sent to the submitter, and nothing is stored. Also the paste/upload rules and a huge all-bad file.
  */
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
@@ -207,5 +208,41 @@ describe("bad CSV corpus through the submit modal", () => {
     expect(told).toMatch(/…and \d+ more problems/);
     expect(h().standIn.messagesIn("DU0DP").at(-1)!.blocks!.length).toBeLessThanOrEqual(50);
     expect(await dbState()).toEqual(before);
+  });
+
+  it("an Excel upload gets the same checks, with cell-numbered problems; a good one is stored", async () => {
+    const xlsx = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Demand plan");
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const file = (id: string, bytes: Buffer) => {
+      h().standIn.files.set(id, { id, filename: "plan.xlsx", bytes, shared: false });
+      const values = fileValues(id);
+      (values[SUBMIT_INPUTS.file.block]![SUBMIT_INPUTS.file.action] as { files: unknown[] }).files = [
+        { id, name: "plan.xlsx" },
+      ];
+      return values;
+    };
+    const before = await dbState();
+    const bad = await xlsx([
+      ["family", "period", "quantity"],
+      ["FAM-0000", "2027-01", 5],
+      ["FAM-0001", "2027-01", "lots"],
+      ["FAM-0009", "2027-02", 5],
+    ]);
+    const told = await uploadOutcome(file("F0XLSXBAD", bad));
+    expect(told).toContain('cell C3: quantity \\"lots\\" is not a number');
+    expect(told).toContain('cell A4: unknown family \\"FAM-0009\\"');
+    expect(await dbState()).toEqual(before);
+    const good = await xlsx([
+      ["family", "period", "quantity"],
+      ...FAMILIES.flatMap((f) => ["2027-01", "2027-02"].map((p) => [f, p, 10])),
+    ]);
+    const stored = await uploadOutcome(file("F0XLSXOK", good));
+    expect(stored).toContain("Stored *v1* of *Demand review*");
+    const after = await dbState();
+    expect(after.plans.map((p) => p._id)).toContain(`${TEAM}|2027-01|demand|v1`);
   });
 });

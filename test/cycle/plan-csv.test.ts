@@ -46,7 +46,7 @@ describe("parsePlanCsv accepts", () => {
     ]);
   });
 
-  it("a 5,000-family × 18-month plan quickly", () => {
+  it("a 5,000-family × 18-month plan", () => {
     const lines = ["family,period,quantity,revenue"];
     const periods = Array.from(
       { length: 18 },
@@ -54,14 +54,12 @@ describe("parsePlanCsv accepts", () => {
     );
     for (let f = 0; f < 5000; f++)
       for (const p of periods) lines.push(`F${f},${p},${(f % 97) + 0.5},${f * 3}`);
-    const started = performance.now();
+    // No timing here (shared CPUs): the plan benchmarks measure it.
     const r = parsePlanCsv(lines.join("\n"), finance);
-    const ms = performance.now() - started;
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.plan.rows).toBe(90_000);
     expect(r.plan.families.length).toBe(5000);
-    expect(ms).toBeLessThan(3000);
     const s = summarizePlan(r.plan);
     expect(s).toMatchObject({
       rows: 90_000,

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { newCycleState } from "../../src/cycle/cycle-state.ts";
 import { mayLog, requireMayClose } from "../../src/decisions/access.ts";
 import { actionRemindersFor } from "../../src/decisions/action-reminders.ts";
-import { checkNewItem, currentPhaseId, itemId, type NewItemInput, newItem } from "../../src/decisions/new-item.ts";
+import {
+  checkNewItem,
+  currentPhaseId,
+  itemId,
+  type NewItemInput,
+  newItem,
+} from "../../src/decisions/new-item.ts";
 import { parseItemText } from "../../src/decisions/parse-text.ts";
 import { parseTeamConfig, type TeamConfig } from "../../src/team/team-config.ts";
 
@@ -51,7 +57,9 @@ describe("a new item", () => {
       dueDate: "An action item needs a due date.",
       phase: 'The 2026-12 cycle has no phase "nope".',
     });
-    expect(checkNewItem(input({ dueDate: "2026-12-15" })).dueDate).toBe("2026-12-15 is in the past (today is 2026-12-16).");
+    expect(checkNewItem(input({ dueDate: "2026-12-15" })).dueDate).toBe(
+      "2026-12-15 is in the past (today is 2026-12-16).",
+    );
     expect(checkNewItem(input({ dueDate: "2026-02-30" })).dueDate).toContain("is not a date");
     // A decision needs neither owner nor due date.
     expect(checkNewItem(input({ kind: "decision", owner: null, dueDate: null }))).toEqual({});
@@ -91,7 +99,9 @@ describe("who may log and close", () => {
   it("lets only the owner close an action item, and no one a decision", () => {
     const action = newItem(input());
     expect(() => requireMayClose(action, "U0OPS")).not.toThrow();
-    expect(() => requireMayClose(action, "U0LEAD")).toThrow(/Only the owner of this action item \(<@U0OPS>\)/);
+    expect(() => requireMayClose(action, "U0LEAD")).toThrow(
+      /Only the owner of this action item \(<@U0OPS>\)/,
+    );
     const decision = newItem(input({ kind: "decision" }));
     expect(() => requireMayClose(decision, "U0OPS")).toThrow(/only action items are closed/);
   });

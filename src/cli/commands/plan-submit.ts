@@ -1,5 +1,6 @@
 /**
- * `sop plan submit PERIOD PHASE FILE --team T --user U [--comment TEXT]`: a plan version from a file, with
+ * `sop plan submit PERIOD PHASE FILE --team T --user U [--comment TEXT]`: a plan version from a CSV or
+ * Excel (.xlsx) file, with
  * the same checks as the Slack modal (U must own the phase, the phase must take submissions, every bad
  * line listed on stderr and nothing stored). Prints the stored version's summary as JSON.
  * Slack is not told from here (src/ knows nothing of Slack): approvers see the version in `/sop status`
@@ -11,6 +12,7 @@ import { requirePeriod } from "../../cycle/start-cycle.ts";
 import { PlanRejectedError, submitPlan } from "../../cycle/submit-plan.ts";
 import { UserError } from "../../errors.ts";
 import { decodeCsvBytes } from "../../plans/plan-csv.ts";
+import { looksLikeXlsx } from "../../plans/plan-xlsx.ts";
 import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
 import { withDatabase } from "../with-database.ts";
 
@@ -28,10 +30,16 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
     io.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
     return 1;
   }
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) {
-    io.stderr.write(`${file}: ${decoded.problem}\n`);
-    return 1;
+  // An Excel workbook (.xlsx) is read as its first sheet; anything else as UTF-8 CSV.
+  let content: { csv: string } | { xlsx: Uint8Array };
+  if (looksLikeXlsx(bytes, file)) content = { xlsx: bytes };
+  else {
+    const decoded = decodeCsvBytes(bytes);
+    if (!decoded.ok) {
+      io.stderr.write(`${file}: ${decoded.problem}\n`);
+      return 1;
+    }
+    content = { csv: decoded.text };
   }
   try {
     const period = requirePeriod(periodArg);
@@ -42,7 +50,7 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
         phase: phase.toLowerCase(),
         by: userId,
         at: new Date(),
-        csv: decoded.text,
+        ...content,
         comment,
         source: "cli",
         fileName: file.split(/[\\/]/).at(-1) ?? file,
