@@ -1,6 +1,6 @@
 /**
  * Plan CSV: `family,period,quantity[,revenue][,capacity]`. Parsed with csv-parse (BOM, CRLF, quoted
- * fields) into records with the line each starts on, then checked whole by plan-lines.ts.
+ * fields) into records with the line each starts on, then checked whole by plan-checks.ts.
  */
 import { CsvError, type Options, parse } from "csv-parse/sync";
 import {
@@ -9,7 +9,7 @@ import {
   type PlanRecord,
   type PlanRules,
   validatePlanRecords,
-} from "./plan-lines.ts";
+} from "./plan-checks.ts";
 
 export {
   expectedHeader,
@@ -20,7 +20,7 @@ export {
   type PlanProblem,
   type PlanRules,
   planRulesFor,
-} from "./plan-lines.ts";
+} from "./plan-checks.ts";
 
 /** Decodes uploaded bytes as UTF-8; anything else (e.g. a Latin-1 Excel export) is refused by name. */
 export function decodeCsvBytes(

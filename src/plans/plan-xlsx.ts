@@ -1,6 +1,6 @@
 /**
  * A plan uploaded as an Excel workbook (.xlsx): the first sheet, read with exceljs into the same
- * records a CSV gives, then the same checks (plan-lines.ts) — problems name the row, or the cell
+ * records a CSV gives, then the same checks (plan-checks.ts) — problems name the row, or the cell
  * (`cell C7`), as Excel shows them. Cells are read as a person typed them: numbers as numbers, a date
  * in the period column as its month (Excel turns a typed "2027-01" into 1 Jan 2027), formulas by their
  * result.
@@ -12,7 +12,7 @@ import {
   type PlanRecord,
   type PlanRules,
   validatePlanRecords,
-} from "./plan-lines.ts";
+} from "./plan-checks.ts";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
