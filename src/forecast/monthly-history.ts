@@ -63,6 +63,20 @@ interface Aggregated {
   precision: Map<string, number>;
 }
 
+const weekDayMonths = new Map<string, string[] | null>();
+
+/** The month of each of a week's seven days (null when `week` is not an ISO week), computed once per week. */
+function monthsOfWeekDays(week: string): string[] | null {
+  let months = weekDayMonths.get(week);
+  if (months === undefined) {
+    const monday = parseIsoWeek(week) ? isoWeekMonday(week) : null;
+    months = monday === null ? null : Array.from({ length: 7 }, (_, i) => monthOf(addDays(monday, i)));
+    if (weekDayMonths.size > 10_000) weekDayMonths.clear();
+    weekDayMonths.set(week, months);
+  }
+  return months;
+}
+
 function aggregate(rows: readonly DemandActualRow[]): Aggregated {
   const cells = new Map<string, Map<string, MonthCell>>();
   const precision = new Map<string, number>();
@@ -85,10 +99,11 @@ function aggregate(rows: readonly DemandActualRow[]): Aggregated {
     if (isMonth(r.period)) {
       const c = cellOf(r.family, r.period);
       c.monthly = (c.monthly ?? 0) + r.actualQty;
-    } else if (parseIsoWeek(r.period)) {
-      const monday = isoWeekMonday(r.period);
-      for (let i = 0; i < 7; i++) {
-        const c = cellOf(r.family, monthOf(addDays(monday, i)));
+    } else {
+      const months = monthsOfWeekDays(r.period);
+      if (!months) continue;
+      for (const month of months) {
+        const c = cellOf(r.family, month);
         c.weekly += r.actualQty / 7;
         c.days += 1;
       }

@@ -46,7 +46,10 @@ export interface KindCodec<Row, C extends Chunk> {
   /** An upper bound of the UTF-8 bytes a row adds to a chunk besides its family name. */
   extraBytes(row: Row): number;
   toChunk(rows: readonly Row[]): C;
-  rowsOf(chunk: C): Row[];
+  /** Row `i` of a chunk. */
+  rowOf(chunk: C, i: number): Row;
+  /** The day that places row `i` in a window: the period's first day, the snapshot's or order's date. */
+  dayOf(chunk: C, i: number): number;
   encode(chunk: C): Columns;
   decode(columns: Columns, n: number): C;
   facts(rows: readonly Row[]): MonthFacts;
@@ -86,4 +89,11 @@ export function numberColumn<Row>(rows: readonly Row[], field: (r: Row) => numbe
 
 export function countFamilies<Row extends { family: string }>(rows: readonly Row[]): number {
   return new Set(rows.map((r) => r.family)).size;
+}
+
+/** Every row of a chunk. */
+export function rowsOf<Row, C extends Chunk>(codec: KindCodec<Row, C>, chunk: C): Row[] {
+  const rows: Row[] = new Array(chunk.n);
+  for (let i = 0; i < chunk.n; i++) rows[i] = codec.rowOf(chunk, i);
+  return rows;
 }

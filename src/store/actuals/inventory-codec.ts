@@ -34,12 +34,8 @@ export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
     for (let i = 0; i < rows.length; i++) day[i] = fastDay(rows[i]!.date);
     return { ...familyColumn(rows), n: rows.length, day, onHand: numberColumn(rows, (r) => r.onHandQty) };
   },
-  rowsOf(c) {
-    const rows: InventoryRow[] = new Array(c.n);
-    for (let i = 0; i < c.n; i++)
-      rows[i] = { date: dayText(c.day[i]!), family: c.families[c.family[i]!]!, onHandQty: c.onHand[i]! };
-    return rows;
-  },
+  rowOf: (c, i) => ({ date: dayText(c.day[i]!), family: c.families[c.family[i]!]!, onHandQty: c.onHand[i]! }),
+  dayOf: (c, i) => c.day[i]!,
   encode: (c) => ({
     ...encodeFamilies(c),
     day: encodeNumbers(c.day, c.n),

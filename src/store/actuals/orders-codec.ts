@@ -70,21 +70,18 @@ export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
       quantity: numberColumn(rows, (r) => r.quantity),
     };
   },
-  rowsOf(c) {
-    const rows: OrderRow[] = new Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const d = c.deliveredDay[i]!;
-      rows[i] = {
-        orderId: c.orderIds[i]!,
-        family: c.families[c.family[i]!]!,
-        orderDate: dayText(c.orderDay[i]!),
-        promisedDate: dayText(c.promisedDay[i]!),
-        deliveredDate: d === NULL_DAY ? null : dayText(d),
-        quantity: c.quantity[i]!,
-      };
-    }
-    return rows;
+  rowOf(c, i) {
+    const d = c.deliveredDay[i]!;
+    return {
+      orderId: c.orderIds[i]!,
+      family: c.families[c.family[i]!]!,
+      orderDate: dayText(c.orderDay[i]!),
+      promisedDate: dayText(c.promisedDay[i]!),
+      deliveredDate: d === NULL_DAY ? null : dayText(d),
+      quantity: c.quantity[i]!,
+    };
   },
+  dayOf: (c, i) => c.orderDay[i]!,
   encode: (c) => ({
     ...encodeFamilies(c),
     orderIds: encodeStrings(c.orderIds),

@@ -62,20 +62,17 @@ function periodCodec<Row extends PeriodRow, F extends keyof Row & string>(
         values,
       };
     },
-    rowsOf(c) {
-      const starts = c.periods.map((p, i) => ({ p, start: dayText(c.periodStart[i]!) }));
-      const rows: Row[] = new Array(c.n);
-      for (let i = 0; i < c.n; i++) {
-        const p = starts[c.period[i]!]!;
-        const row = { period: p.p, start: p.start, family: c.families[c.family[i]!]! } as Record<
-          string,
-          unknown
-        >;
-        for (const f of fields) row[f] = c.values[f][i];
-        rows[i] = row as Row;
-      }
-      return rows;
+    rowOf(c, i) {
+      const p = c.period[i]!;
+      const row = {
+        period: c.periods[p],
+        start: dayText(c.periodStart[p]!),
+        family: c.families[c.family[i]!]!,
+      };
+      for (const f of fields) (row as Record<string, unknown>)[f] = c.values[f][i];
+      return row as unknown as Row;
     },
+    dayOf: (c, i) => c.periodStart[c.period[i]!]!,
     encode(c) {
       const cols: Columns = {
         ...encodeFamilies(c),

@@ -31,13 +31,11 @@ export function actualsRows<K extends ActualsKind>(
   return consistently(async () => {
     const out: ActualsRowOf[K][] = [];
     for await (const { chunk } of scanChunks(teamId, kind, (m) => monthsOfWindow(m, w))) {
-      if (familyIndex(chunk.families, w.family) === -1) continue;
-      const rows = codec.rowsOf(chunk);
-      for (const r of rows) {
-        if (w.family !== undefined && r.family !== w.family) continue;
-        const day = fastDay("start" in r ? r.start : (r as { date: string }).date);
-        if (inDays(day, from, to)) out.push(r);
-      }
+      const only = familyIndex(chunk.families, w.family);
+      if (only === -1) continue;
+      for (let i = 0; i < chunk.n; i++)
+        if ((only < 0 || chunk.family[i] === only) && inDays(codec.dayOf(chunk, i), from, to))
+          out.push(codec.rowOf(chunk, i));
     }
     return out;
   });
@@ -56,7 +54,6 @@ export function orderRows(teamId: string, sel: OrderSelection, family?: string):
     for await (const { chunk: c } of scanChunks(teamId, "orders", (m) => monthsOfOrders(m, sel))) {
       const only = familyIndex(c.families, family);
       if (only === -1) continue;
-      const keep: number[] = [];
       for (let i = 0; i < c.n; i++) {
         if (only >= 0 && c.family[i] !== only) continue;
         const d = c.deliveredDay[i]!;
@@ -66,11 +63,8 @@ export function orderRows(teamId: string, sel: OrderSelection, family?: string):
           (promised && inDays(c.promisedDay[i]!, promised[0]!, promised[1]!)) ||
           (openAt !== null && c.orderDay[i]! <= openAt && (d === NULL_DAY || d > openAt))
         )
-          keep.push(i);
+          out.push(codec.rowOf(c, i));
       }
-      if (keep.length === 0) continue;
-      const rows = codec.rowsOf(c);
-      for (const i of keep) out.push(rows[i]!);
     }
     return out;
   });

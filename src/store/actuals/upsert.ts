@@ -10,7 +10,7 @@
 import { UserError } from "../../errors.ts";
 import { buildMonth } from "./build-chunks.ts";
 import { type ChunkDoc, deleteChunks, readChunks, writeChunks } from "./chunks.ts";
-import type { Chunk, KindCodec } from "./codec.ts";
+import { type Chunk, type KindCodec, rowsOf } from "./codec.ts";
 import { type AnyCodec, codecOf } from "./codecs.ts";
 import { generation } from "./ids.ts";
 import { emptyLatestIndex, latestIndexDocs, readLatestIndex, updateLatestIndex } from "./inventory-latest.ts";
@@ -63,7 +63,8 @@ async function storedRows<Row>(
   const out = new Map<string, Row[]>();
   for (const m of months) {
     const rows: Row[] = [];
-    for await (const doc of readChunks(m.chunks)) rows.push(...codec.rowsOf(codec.decode(doc.cols, doc.n)));
+    for await (const doc of readChunks(m.chunks))
+      for (const r of rowsOf(codec, codec.decode(doc.cols, doc.n))) rows.push(r);
     out.set(m.month, rows);
   }
   return out;
