@@ -6,15 +6,11 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, type Receiver } from "@slack/bolt";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
-import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
-import { register as registerExecDashboard } from "./exec-dashboard.ts";
-import { register as registerKnownIds } from "./known-ids.ts";
 import { createReceiver, webApiOptions } from "./receiver.ts";
-import { register as registerSop } from "./sop/index.ts";
-import { register as registerImportActuals } from "./submissions/import-actuals.ts";
+import { registerListeners } from "./register-all.ts";
+import { type AppSurface, recordSurface } from "./surface.ts";
 
 export interface RunningApp {
   app: App;
@@ -38,7 +34,7 @@ function healthRoute() {
   };
 }
 
-export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
+export function createApp(deps: AppDeps): { app: App; receiver: Receiver; surface: AppSurface } {
   const { env } = deps;
   const logger = boltLogger(deps.logger);
   const customRoutes = [healthRoute()];
@@ -54,13 +50,9 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver } {
   app.error(async (error) => {
     deps.logger.error({ err: error }, "bolt error");
   });
-  registerKnownIds(app);
-  registerSop(app, deps);
-  registerCycle(app, deps);
-  registerGenerateBaseline(app, deps);
-  registerExecDashboard(app, deps);
-  registerImportActuals(app, deps);
-  return { app, receiver };
+  const surface = recordSurface(app);
+  registerListeners(app, deps);
+  return { app, receiver, surface };
 }
 
 export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {

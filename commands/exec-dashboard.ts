@@ -12,7 +12,7 @@ import { logFailure } from "../src/logger.ts";
 import { loadTeamConfig } from "../src/team/team-config-store.ts";
 import { execDashboardBlocks } from "../views/exec-dashboard.ts";
 import type { AppDeps } from "./deps.ts";
-import { addHomeSection, publishHome } from "./events/app-home.ts";
+import { addHomeSection, type HomeSection, publishHome } from "./events/app-home.ts";
 
 /** Re-publishes the App Home of every executive and admin of the team. */
 export async function refreshExecDashboards(
@@ -52,11 +52,14 @@ function mayChangeCycle(body: Record<string, unknown>): boolean {
   return body.command === "/sop" && /^\s*start\b/i.test(String(body.text ?? ""));
 }
 
+/** One function for every app in the process, so a second app does not add the section twice. */
+const dashboardSection: HomeSection = async ({ teamId, userId, cfg, now }) => {
+  if (!seesDashboard(cfg, userId)) return [];
+  return execDashboardBlocks(await dashboardData(teamId, cfg, now));
+};
+
 export function register(app: App, deps: AppDeps): void {
-  addHomeSection(async ({ teamId, userId, cfg, now }) => {
-    if (!seesDashboard(cfg, userId)) return [];
-    return execDashboardBlocks(await dashboardData(teamId, cfg, now));
-  });
+  addHomeSection(dashboardSection);
 
   // After the interaction's listener (and its work) finished: refresh only if it committed a change.
   app.use(async ({ body, next, client }) => {

@@ -17,6 +17,9 @@ import { submit } from "./submit.ts";
 // One line per sub-command file.
 const subcommands: Subcommand[] = [help, start, status, submit, history, setup, digest, kpi, importActuals];
 
+/** The sub-command words, in `/sop help` order (the manifest's description lists them). */
+export const SUBCOMMAND_NAMES: readonly string[] = subcommands.map((s) => s.name);
+
 function find(word: string): Subcommand | undefined {
   return subcommands.find((s) => s.name === word || s.aliases?.includes(word));
 }
