@@ -83,7 +83,7 @@ export function describeFailure(err: unknown, log: Logger, record = new CommitRe
   if (slack?.code === "slack_webapi_platform_error" && /trigger/.test(slack.data?.error ?? "")) {
     logFailure(log, slack.data?.error, "modal could not be opened", {}, "warn");
     return errorMessage(
-      "Slack took too long to open the form (it allows 3 seconds after your click). Nothing was changed; please run it again.",
+      "Slack did not open the form: it has to open within 3 seconds of your click, and only once. Nothing was changed; please run it again.",
     );
   }
   if (slack?.code === "slack_webapi_rate_limited_error") {

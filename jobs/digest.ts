@@ -19,7 +19,7 @@ import {
   reportingWeek,
 } from "../src/digest/index.ts";
 import type { Env } from "../src/env.ts";
-import type { Logger } from "../src/logger.ts";
+import { type Logger, logFailure } from "../src/logger.ts";
 import type { JobDefinition, JobFailure } from "../src/schedule/job.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { requireTeamConfig } from "../src/team/team-config-store.ts";
@@ -98,6 +98,7 @@ export async function prepareCharts(
 /** Assembles the digest for `teamId` at `now`, posts it to the exec channel and uploads the charts. */
 export async function postDigest(client: WebClient, opts: PostDigestOptions): Promise<PostDigestResult> {
   const config = opts.config ?? (await requireTeamConfig(opts.teamId));
+  // Failures are passed on at the end: one the digest recovers from (images Slack refused) is not one.
   const failures: JobFailure[] = [];
   const out = new JobOutput(client, {
     teamId: opts.teamId,
@@ -105,18 +106,41 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
     periodKey: opts.periodKey ?? "now",
     config,
     log: opts.log,
-    recordFailure: (f) => {
-      failures.push(f);
-      opts.recordFailure?.(f);
-    },
+    recordFailure: (f) => failures.push(f),
   });
   const week = reportingWeek(opts.now, config.timezone);
   if (opts.freshFacts) await refreshDigestFacts(opts.teamId, config, week, opts.now);
   else await ensureDigestFacts(opts.teamId, config, week, opts.now);
   const data = await assembleDigest(opts.teamId, config, opts.now);
-  const { images, pngs } = await prepareCharts(data.charts, opts.env);
-  const message = digestMessage(data, { images, chartsFollow: pngs.length > 0 });
-  const posted = await out.postToChannel("exec", message, `digest ${data.week.week}`);
+  let { images, pngs } = await prepareCharts(data.charts, opts.env);
+  let posted = await out.postToChannel(
+    "exec",
+    digestMessage(data, { images, chartsFollow: pngs.length > 0 }),
+    `digest ${data.week.week}`,
+  );
+  if (!posted && images.length && failures.at(-1)?.code === "invalid_blocks") {
+    // Slack could not download a chart image (a QuickChart it cannot reach): post with uploaded PNGs.
+    const refused = failures.pop()!;
+    logFailure(
+      opts.log,
+      refused.message,
+      "chart images refused by Slack; posting the digest with uploaded PNGs",
+      {
+        images: images.map((i) => i.chartId),
+      },
+      "warn",
+    );
+    pngs = [
+      ...(await renderCharts(data.charts.filter((c) => images.some((i) => i.chartId === c.id)))),
+      ...pngs,
+    ];
+    images = [];
+    posted = await out.postToChannel(
+      "exec",
+      digestMessage(data, { images, chartsFollow: true }),
+      `digest ${data.week.week}`,
+    );
+  }
   let files: PostDigestResult["files"] = [];
   if (posted && pngs.length) {
     files =
@@ -147,6 +171,7 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
       charts,
     });
   }
+  for (const f of failures) opts.recordFailure?.(f);
   opts.log.info(
     {
       week: data.week.week,

@@ -10,7 +10,7 @@ import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
 import type { KnownBlock } from "./message.ts";
 import { ragBadge } from "./rag.ts";
-import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { escapeMrkdwn, mentionList, truncate } from "./text.ts";
 
 const ARROW = { up: "↑", down: "↓", flat: "→", none: "" } as const;
 
@@ -29,7 +29,7 @@ export function kpiTile(line: KpiLine): string {
   return `${ragBadge(line.rag)} · *${line.label}*\n${value}${delta ? `  ${delta}` : ""}\ntarget ${line.target}`;
 }
 
-const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "nobody assigned");
+const people = (ids: string[]) => mentionList(ids, "nobody assigned");
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
 /** The cycle in a few lines: where it is, what blocks it, what is overdue, which plans are in. */

@@ -4,13 +4,13 @@ import type { CycleState } from "../src/cycle/cycle-state.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleReport } from "../src/cycle/status-report.ts";
 import type { Message } from "./message.ts";
-import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { escapeMrkdwn, mentionList, truncate, userRef } from "./text.ts";
 
 export function kickoffMessage(cycle: CycleState, report: CycleReport): Message {
   const tz = cycle.timezone;
   const lines = report.phases.map(
     (p) =>
-      `${p.position}. *${escapeMrkdwn(p.name)}* (\`${p.id}\`) — due ${formatDay(p.dueAt, tz)} · owner ${p.owners.map(userRef).join(", ")} · approver ${p.approvers.map(userRef).join(", ")}`,
+      `${p.position}. *${escapeMrkdwn(p.name)}* (\`${p.id}\`) — due ${formatDay(p.dueAt, tz)} · owner ${mentionList(p.owners, "nobody", 3)} · approver ${mentionList(p.approvers, "nobody", 3)}`,
   );
   const first = report.phases[0]!;
   return {

@@ -5,7 +5,7 @@ import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import { baselineButtonFor } from "./baseline-button.ts";
 import { CYCLE_ACTIONS, encodePhaseRef } from "./cycle-ids.ts";
 import type { Message } from "./message.ts";
-import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { escapeMrkdwn, mentionList, truncate, userRef } from "./text.ts";
 
 function submitButton(cycle: CycleState, phase: PhaseState, label: string): ActionsBlock {
   return {
@@ -135,7 +135,7 @@ export function phaseOpenedNote(cycle: CycleState, phase: PhaseState, owners: st
         elements: [
           {
             type: "mrkdwn",
-            text: `:large_blue_circle: *${escapeMrkdwn(phase.name)}* is open now — ${owners.map(userRef).join(", ")}, over to you (due ${formatDay(phase.dueAt, cycle.timezone)}).`,
+            text: `:large_blue_circle: *${escapeMrkdwn(phase.name)}* is open now — ${mentionList(owners)}, over to you (due ${formatDay(phase.dueAt, cycle.timezone)}).`,
           },
         ],
       },

@@ -3,9 +3,9 @@
 import { formatDay } from "../src/cycle/people.ts";
 import type { Reminder } from "../src/schedule/reminder-rules.ts";
 import type { Message } from "./message.ts";
-import { channelRef, escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { channelRef, escapeMrkdwn, mentionList, truncate } from "./text.ts";
 
-const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "nobody (no one is assigned)");
+const people = (ids: string[]) => mentionList(ids, "nobody (no one is assigned)");
 
 function inTime(hoursLeft: number): string {
   if (hoursLeft < 1) return "in less than an hour";

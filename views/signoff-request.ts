@@ -18,7 +18,7 @@ import type { PlanSummary } from "../src/plans/plan-summary.ts";
 import { FAMILY_CHANGE_TOLERANCE } from "../src/plans/plan-summary.ts";
 import { CYCLE_ACTIONS, encodeDecisionRef } from "./cycle-ids.ts";
 import type { KnownBlock, Message } from "./message.ts";
-import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { escapeMrkdwn, mentionList, truncate, userRef } from "./text.ts";
 
 export interface SignoffRequest {
   period: string;
@@ -136,7 +136,7 @@ export function signoffRequestMessage(r: SignoffRequest): Message {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `${userRef(r.submittedBy)} submitted *v${r.version}* of *${escapeMrkdwn(r.phaseName)}* for the ${r.period} cycle on ${formatWhen(r.submittedAt, tz)}.\nApprover: ${r.approvers.map(userRef).join(", ")} · due ${formatDay(r.dueAt, tz)}`,
+        text: `${userRef(r.submittedBy)} submitted *v${r.version}* of *${escapeMrkdwn(r.phaseName)}* for the ${r.period} cycle on ${formatWhen(r.submittedAt, tz)}.\nApprover: ${mentionList(r.approvers)} · due ${formatDay(r.dueAt, tz)}`,
       },
     },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn", text })) },

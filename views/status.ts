@@ -6,9 +6,9 @@ import type { CycleReport, PhaseReport } from "../src/cycle/status-report.ts";
 import { plural } from "../src/format/numbers.ts";
 import { STATUS_EMOJI } from "./cycle-text.ts";
 import type { KnownBlock, Message } from "./message.ts";
-import { escapeMrkdwn, truncate, userRef } from "./text.ts";
+import { escapeMrkdwn, mentionList, truncate, userRef } from "./text.ts";
 
-const people = (ids: string[]) => (ids.length ? ids.map(userRef).join(", ") : "_nobody_");
+const people = (ids: string[]) => mentionList(ids, "_nobody_");
 
 function phaseLine(p: PhaseReport, tz: string): string {
   const version =

@@ -12,3 +12,12 @@ export function escapeMrkdwn(text: string): string {
 
 export const userRef = (id: string) => `<@${id}>`;
 export const channelRef = (id: string) => `<#${id}>`;
+
+/** People to show in one line: a team may name hundreds of approvers; the first few, then a count. */
+export const MENTIONS_SHOWN = 10;
+
+export function mentionList(ids: string[], none = "nobody", max = MENTIONS_SHOWN): string {
+  if (ids.length === 0) return none;
+  const shown = ids.slice(0, max).map(userRef).join(", ");
+  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}

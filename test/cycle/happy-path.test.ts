@@ -198,8 +198,9 @@ describe.each([
     const finalStatus = await command(h(), LEAD, "status 2027-01");
     expect(textOf(finalStatus.blocks)).toContain("Cycle closed");
 
-    // Nothing the stand-in rejected on the way (Block Kit limits, bad channels).
-    expect(h().standIn.calls.filter((c) => !c.ok)).toEqual([]);
+    // Nothing the stand-in rejected on the way (Block Kit limits, bad channels); a 429 from the channel's
+    // message rate is waited out and retried by the client.
+    expect(h().standIn.calls.filter((c) => !c.ok && c.status !== 429)).toEqual([]);
     if (socketMode) {
       // Every request went as an envelope and was acknowledged by its envelope_id, nothing else sent back.
       const sm = h().socketMode!;

@@ -119,7 +119,8 @@ describe("weekly digest", () => {
   });
 
   it("CHART_MODE=quickchart: image blocks with QuickChart URLs, nothing uploaded", async () => {
-    const env = { CHART_MODE: "quickchart" as const, QUICKCHART_URL: "https://charts.example.com" };
+    // A QuickChart Slack can download (the stand-in fetches every image URL, as Slack does).
+    const env = { CHART_MODE: "quickchart" as const, QUICKCHART_URL: h().standIn.quickChartUrl };
     const r = await postDigest(h().app.app.client, { teamId: TEAM, now: NOW, env, log: logger });
     expect(r.images).toHaveLength(3);
     expect(h().standIn.files.size).toBe(0);
@@ -127,9 +128,27 @@ describe("weekly digest", () => {
     const images = (msg!.blocks as { type: string; image_url?: string }[]).filter((b) => b.type === "image");
     expect(images).toHaveLength(3);
     for (const img of images) {
-      expect(img.image_url).toMatch(/^https:\/\/charts\.example\.com\/chart\?/);
+      expect(img.image_url!.startsWith(`${h().standIn.quickChartUrl}/chart?`)).toBe(true);
       expect(img.image_url!.length).toBeLessThanOrEqual(3000);
     }
+  });
+
+  it("a QuickChart Slack cannot reach (self-hosted inside the network): the digest goes out with uploaded PNGs", async () => {
+    const { logger: log, lines } = capturingLogger();
+    const env = { CHART_MODE: "quickchart" as const, QUICKCHART_URL: "http://127.0.0.1:9/quickchart" };
+    const posts = h().standIn.messagesIn("C0EXEC").length;
+    const r = await postDigest(h().app.app.client, { teamId: TEAM, now: NOW, env, log });
+    expect(r.failures).toEqual([]);
+    expect(r.images).toEqual([]);
+    expect(r.files).toHaveLength(3);
+    expect(h().standIn.messagesIn("C0EXEC").length).toBe(posts + 1);
+    const refused = h()
+      .standIn.callsOf("chat.postMessage")
+      .filter((c) => c.error === "invalid_blocks");
+    expect(refused).toHaveLength(1);
+    const warned = lines.filter((l) => String(l.msg).startsWith("chart images refused by Slack"));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.ref).toMatch(/^\w{6}$/);
   });
 
   it("falls back to uploading a chart whose QuickChart URL would exceed 3,000 characters", async () => {
@@ -139,7 +158,7 @@ describe("weekly digest", () => {
     const names = Array.from({ length: 20 }, (_, i) => `製品ファミリー東京大阪名古屋福岡札幌仙台広島${i}`);
     await seedActuals(team, "2027-01", 20, { names });
     // No facts stored for this team: the digest computes them itself.
-    const env = { CHART_MODE: "quickchart" as const, QUICKCHART_URL: "https://quickchart.io" };
+    const env = { CHART_MODE: "quickchart" as const, QUICKCHART_URL: h().standIn.quickChartUrl };
     const r = await postDigest(h().app.app.client, { teamId: team, now: NOW, env, log: logger });
     expect(r.images.map((i) => i.chartId)).toEqual(["kpi-trend"]);
     expect(r.pngs.map((p) => p.chartId).sort()).toEqual(["capacity-utilization", "plan-vs-actual"]);

@@ -25,7 +25,7 @@ function manifestCli(args: string[]) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/manifest.ts", ...args], {
     cwd: repoRoot,
     encoding: "utf8",
-    timeout: 30_000,
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -102,7 +102,7 @@ describe("the manifest check", () => {
     ]);
   });
 
-  it("npm run manifest writes the HTTP and the Socket Mode manifests", () => {
+  it("npm run manifest writes the HTTP and the Socket Mode manifests", { timeout: 300_000 }, () => {
     const http = manifestCli(["--host", "sop.acme.test"]);
     expect(JSON.parse(http.stdout).settings.event_subscriptions.request_url).toBe(
       "https://sop.acme.test/slack/events",

@@ -39,7 +39,7 @@ export function signRequest(secret: string, body: string, timestamp: number): st
 }
 
 export function newTriggerId(userId: string): string {
-  return `${Date.now()}${Math.floor(Math.random() * 1000)}.${userId}.${randomBytes(8).toString("hex")}`;
+  return `${Date.now()}.${userId}.${randomBytes(8).toString("hex")}`;
 }
 
 export class SlackDriver {

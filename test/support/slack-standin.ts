@@ -1,14 +1,23 @@
 /**
  * A local stand-in for the Slack Web API, reached by the app through SLACK_API_URL. It records every
  * call, answers like Slack (including `ok:false` errors and HTTP 429 with Retry-After), enforces Block Kit
- * limits, receives response_url posts and file uploads. The tests and `npm run demo` both use it.
+ * limits, receives response_url posts and file uploads. Where it matters it is as strict as Slack: a
+ * trigger_id once and for 3 s, a response_url 5 times in 30 minutes, about one message per second per
+ * channel, file shares that complete asynchronously, image URLs fetched and slack_files checked against
+ * the viewer, a 10 MB cap on files from a modal's file input, an unauthorised file download answered
+ * with a sign-in page (status 200), and `missing_scope` for a call the token's scopes do not cover.
+ * The tests and `npm run demo` both use it.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
+import { METHOD_SCOPES } from "../../scripts/manifest/method-scopes.ts";
 import { checkMessage, checkView } from "./block-kit-limits.ts";
 import type { SocketModeStandIn } from "./socket-mode-standin.ts";
+import { ImageChecker, TINY_PNG } from "./standin-images.ts";
+import { SlackLedger } from "./standin-ledger.ts";
 
 type Json = Record<string, unknown>;
 
@@ -50,6 +59,19 @@ export interface UploadedFile {
   channel?: string;
   initialComment?: string;
   shared: boolean;
+  /** Who uploaded it through a modal's file input (files the app uploads have none). */
+  owner?: string;
+  /** The app's token does not give access (another workspace's, or a private file): sign-in page. */
+  hiddenFromApp?: boolean;
+}
+
+/** Slack's file input refuses files over 10 MB. */
+export const FILE_INPUT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The bot scopes the app's manifest requests: what an installed token has. */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL("../../manifest.json", import.meta.url), "utf8"));
+  return manifest.oauth_config.scopes.bot as string[];
 }
 
 export interface OpenedView {
@@ -68,6 +90,8 @@ const BOT_USER = "U0BOT";
 export class SlackStandIn {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Posts to a response_url Slack would refuse (used 5 times, expired, unknown). */
+  readonly refusedResponses: ResponseUrlPost[] = [];
   readonly messages: PostedMessage[] = [];
   readonly files = new Map<string, UploadedFile>();
   readonly views = new Map<string, OpenedView>();
@@ -84,6 +108,25 @@ export class SlackStandIn {
   socketMode: SocketModeStandIn | undefined;
   /** Simulated latency for every Web API call, ms. */
   latencyMs = 0;
+  /** Triggers, response_urls and per-channel message rates. */
+  readonly ledger = new SlackLedger();
+  /** Scopes of the installed bot token (default: the manifest's). */
+  grantedScopes = new Set(manifestScopes());
+  /** Members of channels that are not open to everyone: only they see files shared there. */
+  readonly channelMembers = new Map<string, Set<string>>();
+  /** How long after files.completeUploadExternal a file is shared (Slack does it asynchronously). */
+  shareDelayMs = 0;
+  private readonly images = new ImageChecker({
+    exists: (id) => this.files.has(id),
+    shared: (id) => this.files.get(id)?.shared === true,
+    visibleTo: (id, viewer) => {
+      const f = this.files.get(id);
+      if (!f?.channel) return false;
+      const members = this.channelMembers.get(f.channel);
+      return !members || viewer === undefined || members.has(viewer);
+    },
+    idOfUrl: (url) => /\/files\/(F[A-Z0-9]+)/.exec(url)?.[1],
+  });
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private port = 0;
@@ -119,8 +162,30 @@ export class SlackStandIn {
     return `${this.baseUrl}/api/`;
   }
 
+  /** The base URL of the stand-in's QuickChart, for QUICKCHART_URL. */
+  get quickChartUrl(): string {
+    return `${this.baseUrl}/quickchart`;
+  }
+
+  /**
+   * A file a person picked in a modal's file input; returns its id for the submission's state. Slack's
+   * client refuses files over 10 MB, so a test cannot make one.
+   */
+  userUpload(
+    owner: string,
+    filename: string,
+    bytes: Buffer,
+    id = `F${randomBytes(5).toString("hex").toUpperCase()}`,
+  ): string {
+    if (bytes.length > FILE_INPUT_MAX_BYTES)
+      throw new Error(`Slack's file input takes files up to 10 MB (${filename})`);
+    this.files.set(id, { id, filename, bytes, shared: false, owner });
+    return id;
+  }
+
   newResponseUrl(): { id: string; url: string } {
     const id = randomBytes(6).toString("hex");
+    this.ledger.newResponseUrl(id);
     return { id, url: `${this.baseUrl}/response/${id}` };
   }
 
@@ -191,9 +256,20 @@ export class SlackStandIn {
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (url.pathname.startsWith("/response/")) {
       const id = url.pathname.slice("/response/".length);
+      const refused = this.ledger.postToResponseUrl(id);
+      if (refused) {
+        this.refusedResponses.push({ id, body: JSON.parse(raw.toString() || "{}"), at: Date.now() });
+        this.notify();
+        return send(res, 404, JSON.stringify({ ok: false, error: refused }), "application/json");
+      }
       this.responses.push({ id, body: JSON.parse(raw.toString() || "{}"), at: Date.now() });
       this.notify();
       return send(res, 200, "ok", "text/plain");
+    }
+    if (url.pathname === "/quickchart/chart") {
+      res.writeHead(200, { "content-type": "image/png", "content-length": TINY_PNG.length });
+      res.end(TINY_PNG);
+      return;
     }
     if (url.pathname.startsWith("/upload/")) {
       const id = url.pathname.slice("/upload/".length);
@@ -204,10 +280,11 @@ export class SlackStandIn {
       return send(res, 200, `OK - ${file.bytes.length}`, "text/plain");
     }
     if (req.method === "GET" && url.pathname.startsWith("/files/")) {
-      // url_private_download: Slack serves a file's bytes only with the bot token in Authorization.
+      // url_private_download: Slack serves a file's bytes only with a token in Authorization; without
+      // one it answers with its sign-in page, status 200.
       const file = this.files.get(url.pathname.slice("/files/".length));
-      if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? ""))
-        return send(res, 403, "login", "text/html");
+      if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? "") || file?.hiddenFromApp)
+        return send(res, 200, SIGN_IN_PAGE, "text/html; charset=utf-8");
       if (!file) return send(res, 404, "file not found", "text/plain");
       res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
       res.end(file.bytes);
@@ -251,6 +328,28 @@ export class SlackStandIn {
     }
     if (/^Bearer xapp-/.test(auth)) return answer(200, { ok: false, error: "not_allowed_token_type" });
     if (!/^Bearer xox[bp]-/.test(auth)) return answer(200, { ok: false, error: "not_authed" });
+    const needed = METHOD_SCOPES[method];
+    if (needed?.length && !needed.some((scope) => this.grantedScopes.has(scope)))
+      return answer(200, {
+        ok: false,
+        error: "missing_scope",
+        needed: needed.join(","),
+        provided: [...this.grantedScopes].join(","),
+      });
+    if (method === "chat.postMessage") {
+      const wait = this.ledger.takeChannelSlot(String(args.channel ?? ""));
+      if (wait > 0) return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(wait) });
+    }
+    const imageErrors = await this.images.check(
+      (args.view as Json | undefined)?.blocks ?? args.blocks,
+      this.viewerOf(method, args),
+    );
+    if (imageErrors.length)
+      return answer(200, {
+        ok: false,
+        error: "invalid_blocks",
+        response_metadata: { messages: imageErrors },
+      });
     try {
       return answer(200, { ok: true, ...this.dispatch(method, args) });
     } catch (err) {
@@ -263,6 +362,15 @@ export class SlackStandIn {
       }
       throw err;
     }
+  }
+
+  /** Who will see a view (images and files are checked for them). */
+  private viewerOf(method: string, args: Json): string | undefined {
+    if (method === "views.publish") return String(args.user_id ?? "");
+    if (method === "views.open" || method === "views.push")
+      return String(args.trigger_id ?? "").split(".")[1];
+    if (method === "views.update") return this.views.get(String(args.view_id ?? ""))?.userId;
+    return undefined;
   }
 
   private nextTs(): string {
@@ -378,13 +486,19 @@ export class SlackStandIn {
       }
       case "views.open":
       case "views.push": {
-        if (typeof args.trigger_id !== "string" || args.trigger_id === "")
-          throw new SlackError("invalid_trigger_id");
+        const refused = this.ledger.useTrigger(args.trigger_id);
+        if (refused) throw new SlackError(refused);
         const view = args.view as Json;
         this.checkBlocks(checkView(view));
         const id = `V${randomBytes(5).toString("hex").toUpperCase()}`;
         const userId = String(args.trigger_id).split(".")[1];
-        const opened = { id, view, triggerId: args.trigger_id, userId, hash: randomBytes(4).toString("hex") };
+        const opened = {
+          id,
+          view,
+          triggerId: String(args.trigger_id),
+          userId,
+          hash: randomBytes(4).toString("hex"),
+        };
         this.views.set(id, opened);
         return { view: { id, hash: opened.hash, ...view } };
       }
@@ -428,7 +542,12 @@ export class SlackStandIn {
           file.title = f.title;
           file.channel = channel;
           file.initialComment = args.initial_comment as string | undefined;
-          file.shared = channel !== undefined;
+          // Slack shares the file in the background: it shows up (and may be referenced) a moment later.
+          if (channel !== undefined)
+            setTimeout(() => {
+              file.shared = true;
+              this.notify();
+            }, this.shareDelayMs);
           return { id: file.id, title: f.title ?? file.filename, name: file.filename };
         });
         return { files: out };
@@ -442,6 +561,7 @@ export class SlackStandIn {
             name: file.filename,
             url_private_download: `${this.baseUrl}/files/${file.id}`,
             size: file.bytes.length,
+            shares: file.shared && file.channel ? { public: { [file.channel]: [{ ts: "1.000001" }] } } : {},
           },
         };
       }
@@ -461,6 +581,9 @@ export class SlackStandIn {
     if (this.strictUsers && !this.users.has(id)) throw new SlackError("user_not_found");
   }
 }
+
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html><head><title>Slack</title></head><body><form action="/signin" method="post"><h1>Sign in to your workspace</h1></form></body></html>';
 
 class SlackError extends Error {
   constructor(
