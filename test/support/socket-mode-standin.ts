@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { ACK_LIMIT_MS, slackDeadline } from "./slack-deadlines.ts";
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ export interface Ack {
 }
 
 /** Slack gives an app 3 s to acknowledge an envelope; later, it shows the user an error. */
-export const ACK_LIMIT_MS = 3000;
+export { ACK_LIMIT_MS };
 
 interface Pending {
   resolve(ack: Ack): void;
@@ -125,7 +126,7 @@ export class SocketModeStandIn {
       const timer = setTimeout(() => {
         this.pending.delete(envelopeId);
         reject(new Error(`socket-mode stand-in: envelope ${type} not acknowledged within 3 s`));
-      }, ACK_LIMIT_MS);
+      }, slackDeadline(ACK_LIMIT_MS));
       this.pending.set(envelopeId, { resolve, reject, sentAt: performance.now(), timer });
       socket.send(JSON.stringify(envelope));
     });

@@ -2,10 +2,12 @@
  * The bookkeeping that makes the Slack stand-in strict where Slack is: a trigger_id works once and for
  * 3 s after the click; a response_url takes 5 posts within 30 minutes; chat.postMessage allows about one
  * message per second per channel (with a short burst) and answers HTTP 429 with Retry-After beyond that.
+ * Its clock is the wall clock plus what a test `advance`s it by, so a test shows a lapse without waiting.
  */
+import { slackDeadline, TRIGGER_LIFETIME_MS } from "./slack-deadlines.ts";
 
 /** Trigger ids look like Slack's: `<ms of the click>.<user>.<random>` (made by slack-driver.ts). */
-export const TRIGGER_LIFETIME_MS = 3000;
+export { TRIGGER_LIFETIME_MS };
 export const RESPONSE_URL_POSTS = 5;
 export const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
 
@@ -18,7 +20,17 @@ export class SlackLedger {
   /** Messages per second per channel once the burst is spent. */
   channelRate = 1;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  private skewMs = 0;
+
+  /** Slack's time as the ledger sees it. */
+  now(): number {
+    return Date.now() + this.skewMs;
+  }
+
+  /** Moves the ledger's clock on by `ms` (a trigger or response_url lapses as if that time had passed). */
+  advance(ms: number): void {
+    this.skewMs += ms;
+  }
 
   /** null when the trigger may open a view now; else Slack's error code. It is used up either way. */
   useTrigger(triggerId: unknown): string | null {
@@ -27,7 +39,7 @@ export class SlackLedger {
     if (!Number.isFinite(issued) || !/^\d{13}\.[UW][A-Z0-9]+\./.test(triggerId)) return "invalid_trigger_id";
     if (this.usedTriggers.has(triggerId)) return "exchanged_trigger_id";
     this.usedTriggers.add(triggerId);
-    if (this.now() - issued > TRIGGER_LIFETIME_MS) return "expired_trigger_id";
+    if (this.now() - issued > slackDeadline(TRIGGER_LIFETIME_MS)) return "expired_trigger_id";
     return null;
   }
 
