@@ -46,7 +46,10 @@ describe.each([
   const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
   const h = useHarness(socketMode ? "cycle-happy-socket" : "cycle-happy", { clock, socketMode });
 
-  it("runs start → 7 × (submit → sign-off) → closed, with status and history along the way", async () => {
+  // A whole month is some 60 requests: on a busy shared machine it can take longer than the default 30 s.
+  it("runs start → 7 × (submit → sign-off) → closed, with status and history along the way", {
+    timeout: 180_000,
+  }, async () => {
     await configureTeam();
 
     // Start (admin); starting twice changes nothing.
