@@ -26,6 +26,7 @@
  *   counted apart).
  */
 
+import { familyPrices } from "../report/prices.ts";
 import { atOrOver } from "../report/thresholds.ts";
 import { type GapShortfall, summariseShortfall } from "./shortfall.ts";
 
@@ -154,19 +155,6 @@ function index(lines: readonly GapPlanLine[] | null, keys: CellKeys): Map<number
     }
   }
   return out;
-}
-
-/** Average price per family over the whole finance plan (lines with quantity > 0 and a revenue). */
-function familyPrices(finance: readonly GapPlanLine[]): Map<string, number> {
-  const sums = new Map<string, { qty: number; rev: number }>();
-  for (const l of finance) {
-    if (!(l.quantity > 0) || l.revenue == null) continue;
-    const s = sums.get(l.family) ?? { qty: 0, rev: 0 };
-    s.qty += l.quantity;
-    s.rev += l.revenue;
-    sums.set(l.family, s);
-  }
-  return new Map([...sums].map(([f, s]) => [f, s.rev / s.qty]));
 }
 
 /** |measure| ÷ threshold, with a zero threshold meaning "any non-zero measure is over". */
