@@ -8,6 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import type { DecideResult } from "../src/cycle/decide.ts";
 import { phaseRoles } from "../src/cycle/roles.ts";
+import { scenarioChoices, versionScenario } from "../src/cycle/scenarios.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
 import { loadPlanMeta, recordSignoffMessage, signoffMessageOf } from "../src/plans/plan-store.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
@@ -20,7 +21,7 @@ import {
   signoffNeededDm,
 } from "../views/phase-dm.ts";
 import { type SignoffRequest, signoffRequestMessage } from "../views/signoff-request.ts";
-import { attachGapReport, GAP_REPORT_PHASE, postGapReport, signoffExtras } from "./forecast-phase-notify.ts";
+import { attachGapReport, isGapReportPhase, postGapReport, signoffExtras } from "./forecast-phase-notify.ts";
 
 /** Collects what could not be delivered, to tell the actor in one line. */
 export class Deliveries {
@@ -99,6 +100,8 @@ async function signoffContent(
     currency: cfg?.currency ?? null,
     source: meta.source,
     fileName: meta.fileName,
+    scenario: versionScenario(cycle, phase.id, version),
+    chooseFrom: scenarioChoices(cycle, phase),
     // Extras are optional: a failure there must never keep the request itself from going out.
     extraBlocks: await signoffExtras(cfg, cycle, phase.id, version, log).catch((err) => {
       logFailure(log, err, "sign-off extras failed; the request goes out without them", { phase: phase.id });
@@ -127,7 +130,7 @@ export async function announceSubmission(
     signoffRequestMessage(content),
   );
   if (where) await recordSignoffMessage(cycle.teamId, cycle.period, phase.id, version, where, at);
-  if (where && phase.id === GAP_REPORT_PHASE)
+  if (where && isGapReportPhase(phase))
     await d.try("the gap report file", () => attachGapReport(client, cfg, cycle, where));
   const link = where
     ? await d.try("a link to the request", async () => {
@@ -163,6 +166,7 @@ export async function announceDecision(
         by: event.by,
         at: event.at,
         comment: event.comment,
+        scenario: event.scenario ?? null,
       },
     });
     await d.try("the update of the sign-off request", () =>
@@ -184,8 +188,7 @@ export async function announceDecision(
     }),
   );
   if (r.opened) {
-    if (r.opened.id === GAP_REPORT_PHASE)
-      await d.try("the gap report", () => postGapReport(client, cfg, cycle));
+    if (isGapReportPhase(r.opened)) await d.try("the gap report", () => postGapReport(client, cfg, cycle));
     const nextOwners = phaseRoles(cfg, cycle, r.opened.id).owners;
     await dm(client, d, nextOwners, phaseOpenedDm(cycle, r.opened, phase));
     await post(

@@ -1,5 +1,5 @@
 /**
- * Slack output of the forecast phase work (issue 6), called from the cycle's notifications with one
+ * Slack output of the forecast and pre-S&OP phases, called from the cycle's notifications with one
  * line each:
  * - `signoffExtras`: what a sign-off request shows besides the plan summary — for the demand phase,
  *   the consensus vs the statistical baseline; for pre-S&OP, the top gaps.
@@ -20,14 +20,17 @@ import { gapReportCsv } from "../src/gaps/gap-csv.ts";
 import { type CycleGapReport, loadGapReport } from "../src/gaps/load-gap-report.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
 import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
+import { type PhaseRole, roleOf } from "../src/team/phase-role.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
 import { fvaSectionBlocks } from "../views/fva-section.ts";
 import { gapReportBlocks, gapReportText } from "../views/gap-report.ts";
 import type { KnownBlock } from "../views/message.ts";
 
-/** The phase whose sign-off shows the gap report. */
-export const GAP_REPORT_PHASE = "pre_sop";
+/** Whether `phase` is the pre-S&OP reconciliation (its sign-off shows the gap report; its opening posts it). */
+export function isGapReportPhase(phase: { id: string; role?: PhaseRole | null } | undefined): boolean {
+  return phase !== undefined && roleOf(phase) === "pre_sop";
+}
 
 export function gapReportFileName(period: string): string {
   return `gap-report-${period}.csv`;
@@ -67,7 +70,7 @@ export async function signoffExtras(
 ): Promise<KnownBlock[]> {
   try {
     if (phaseId === CONSENSUS_PHASE) return await comparisonBlocks(cycle, version);
-    if (phaseId === GAP_REPORT_PHASE && cfg) {
+    if (isGapReportPhase(cycle.phases[phaseId]) && cfg) {
       const g = await loadGapReport(cfg, cycle.period);
       return gapReportBlocks(g.report, {
         period: cycle.period,
@@ -77,7 +80,7 @@ export async function signoffExtras(
   } catch (err) {
     if (!(err instanceof UserError) && log)
       logFailure(log, err, "sign-off extras failed", { phase: phaseId });
-    return phaseId === GAP_REPORT_PHASE ? unavailable(err) : [];
+    return isGapReportPhase(cycle.phases[phaseId]) ? unavailable(err) : [];
   }
   return [];
 }

@@ -8,7 +8,7 @@ import type { OpenTask } from "../src/cycle/open-tasks.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import type { CycleReport } from "../src/cycle/status-report.ts";
 import { plural } from "../src/format/numbers.ts";
-import { CYCLE_ACTIONS, encodeDecisionRef, encodePhaseRef } from "./cycle-ids.ts";
+import { CYCLE_ACTIONS, encodePhaseRef } from "./cycle-ids.ts";
 import { STATUS_EMOJI } from "./cycle-text.ts";
 import type { KnownBlock } from "./message.ts";
 import { signoffButtons } from "./signoff-request.ts";
@@ -47,7 +47,7 @@ function taskBlocks(t: OpenTask, tz: string): KnownBlock[] {
       },
     ];
   }
-  const ref = encodeDecisionRef({ period: t.period, phase: t.phase, version: t.version });
+  const ref = { period: t.period, phase: t.phase, version: t.version };
   return [
     {
       type: "section",

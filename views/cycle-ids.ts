@@ -9,6 +9,9 @@ export const CYCLE_ACTIONS = {
   openSubmit: "sop_open_submit",
 } as const;
 
+/** Approve buttons of one message: the first is `approve`; the executive phase adds one per further scenario. */
+export const APPROVE_ACTION_IDS = [CYCLE_ACTIONS.approve, "sop_approve_1", "sop_approve_2"] as const;
+
 export const CYCLE_VIEWS = {
   submitPlan: "sop_submit_plan",
   requestChanges: "sop_request_changes_modal",
@@ -20,6 +23,7 @@ export const SUBMIT_INPUTS = {
   csv: { block: "plan_csv", action: "csv" },
   file: { block: "plan_file", action: "file" },
   comment: { block: "plan_comment", action: "comment" },
+  scenario: { block: "plan_scenario", action: "scenario" },
 } as const;
 
 export const REQUEST_CHANGES_INPUT = { block: "rc_comment", action: "comment" } as const;
@@ -39,20 +43,23 @@ export interface DecisionRef {
   period: string;
   phase: string;
   version: number;
+  /** The executive phase's "Approve SCENARIO" buttons: the scenario chosen. */
+  scenario?: string;
 }
 
 export function encodeDecisionRef(r: DecisionRef): string {
-  return JSON.stringify({ p: r.period, ph: r.phase, v: r.version });
+  return JSON.stringify({ p: r.period, ph: r.phase, v: r.version, ...(r.scenario ? { s: r.scenario } : {}) });
 }
 
 /** Parses a button value; null for anything malformed (it came from the client, so it is untrusted). */
 export function decodeDecisionRef(value: unknown): DecisionRef | null {
   if (typeof value !== "string" || value.length > 500) return null;
   try {
-    const o = JSON.parse(value) as { p?: unknown; ph?: unknown; v?: unknown };
+    const o = JSON.parse(value) as { p?: unknown; ph?: unknown; v?: unknown; s?: unknown };
     if (typeof o.p !== "string" || typeof o.ph !== "string" || typeof o.v !== "number") return null;
     if (!Number.isInteger(o.v) || o.v < 1) return null;
-    return { period: o.p, phase: o.ph, version: o.v };
+    if (o.s !== undefined && typeof o.s !== "string") return null;
+    return { period: o.p, phase: o.ph, version: o.v, ...(o.s ? { scenario: o.s } : {}) };
   } catch {
     return null;
   }

@@ -16,7 +16,7 @@ import {
 } from "../src/format/numbers.ts";
 import type { PlanSummary } from "../src/plans/plan-summary.ts";
 import { FAMILY_CHANGE_TOLERANCE } from "../src/plans/plan-summary.ts";
-import { CYCLE_ACTIONS, encodeDecisionRef } from "./cycle-ids.ts";
+import { APPROVE_ACTION_IDS, CYCLE_ACTIONS, type DecisionRef, encodeDecisionRef } from "./cycle-ids.ts";
 import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, mentionList, truncate, userRef } from "./text.ts";
 
@@ -38,7 +38,17 @@ export interface SignoffRequest {
   fileName?: string | null;
   /** Phase-specific sections (consensus vs baseline, pre-S&OP gaps): commands/forecast-phase-notify.ts. */
   extraBlocks?: KnownBlock[];
-  decision?: { action: "approve" | "request_changes"; by: string; at: Date; comment: string | null };
+  /** A scenario phase's version: its scenario name. */
+  scenario?: string | null;
+  /** The executive phase: the scenarios its approval chooses from (one Approve button each). */
+  chooseFrom?: string[];
+  decision?: {
+    action: "approve" | "request_changes";
+    by: string;
+    at: Date;
+    comment: string | null;
+    scenario?: string | null;
+  };
 }
 
 /** Months of the horizon a first version lists (the near term, and the last month). */
@@ -90,21 +100,28 @@ function changesText(s: PlanSummary, precision: number, currency: string | null)
  * Approve and Request changes for one plan version (`ref`: its encoded decision reference). The
  * sign-off request paints Request changes red; App Home keeps it plain.
  */
-export function signoffButtons(ref: string, opts: { dangerStyle?: boolean } = {}): Button[] {
+export function signoffButtons(
+  ref: DecisionRef,
+  opts: { dangerStyle?: boolean; chooseFrom?: string[] } = {},
+): Button[] {
+  // With scenarios to choose from, one Approve per scenario (Slack allows 25 elements; there are ≤ 3).
+  const choices = opts.chooseFrom?.length ? opts.chooseFrom : [null];
   return [
-    {
-      type: "button",
-      action_id: CYCLE_ACTIONS.approve,
-      text: { type: "plain_text", text: "Approve" },
-      style: "primary",
-      value: ref,
-    },
+    ...choices.map(
+      (scenario, i): Button => ({
+        type: "button",
+        action_id: APPROVE_ACTION_IDS[i] ?? CYCLE_ACTIONS.approve,
+        text: { type: "plain_text", text: truncate(scenario ? `Approve ${scenario}` : "Approve", 75) },
+        ...(i === 0 ? { style: "primary" as const } : {}),
+        value: encodeDecisionRef(scenario ? { ...ref, scenario } : ref),
+      }),
+    ),
     {
       type: "button",
       action_id: CYCLE_ACTIONS.requestChanges,
       text: { type: "plain_text", text: "Request changes" },
       ...(opts.dangerStyle ? { style: "danger" } : {}),
-      value: ref,
+      value: encodeDecisionRef(ref),
     },
   ];
 }
@@ -129,7 +146,10 @@ export function signoffRequestMessage(r: SignoffRequest): Message {
       type: "header",
       text: {
         type: "plain_text",
-        text: truncate(`Sign-off: ${r.phaseName} v${r.version} · ${r.period}`, 150),
+        text: truncate(
+          `Sign-off: ${r.phaseName} v${r.version}${r.scenario ? ` (${r.scenario})` : ""} · ${r.period}`,
+          150,
+        ),
       },
     },
     {
@@ -156,18 +176,18 @@ export function signoffRequestMessage(r: SignoffRequest): Message {
       },
     });
   }
-  const ref = encodeDecisionRef({ period: r.period, phase: r.phase, version: r.version });
+  const ref = { period: r.period, phase: r.phase, version: r.version };
   if (!r.decision) {
     blocks.push({
       type: "actions",
       block_id: "signoff",
-      elements: signoffButtons(ref, { dangerStyle: true }),
+      elements: signoffButtons(ref, { dangerStyle: true, chooseFrom: r.chooseFrom }),
     });
   } else {
     const d = r.decision;
     const text =
       d.action === "approve"
-        ? `:white_check_mark: *Approved* by ${userRef(d.by)} on ${formatWhen(d.at, tz)}`
+        ? `:white_check_mark: *Approved* by ${userRef(d.by)} on ${formatWhen(d.at, tz)}${d.scenario ? ` — scenario *${escapeMrkdwn(d.scenario)}* is the published plan` : ""}`
         : `:leftwards_arrow_with_hook: *Changes requested* by ${userRef(d.by)} on ${formatWhen(d.at, tz)}${d.comment ? `\n>${escapeMrkdwn(d.comment).replace(/\n/g, "\n>")}` : ""}`;
     blocks.push({ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } });
   }

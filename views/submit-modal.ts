@@ -4,6 +4,13 @@ import type { ModalView } from "@slack/types";
 import type { CycleState, PhaseState } from "../src/cycle/cycle-state.ts";
 import { formatDay } from "../src/cycle/people.ts";
 import { STATUS_LABEL } from "../src/cycle/phase-status-text.ts";
+import {
+  BASE_SCENARIO,
+  cycleScenarioNames,
+  hasScenarios,
+  MAX_SCENARIOS,
+  phaseScenarios,
+} from "../src/cycle/scenarios.ts";
 import { plural } from "../src/format/numbers.ts";
 import { CYCLE_VIEWS, encodeSubmitMeta, SUBMIT_INPUTS } from "./cycle-ids.ts";
 import type { KnownBlock } from "./message.ts";
@@ -14,6 +21,39 @@ export interface SubmitModalInput {
   phase: PhaseState;
   header: string;
   horizon: { from: string; to: string };
+}
+
+/** Supply and finance plans may be named alternatives (scenarios): a name field with the ones so far. */
+function scenarioInput(cycle: CycleState, phase: PhaseState): KnownBlock[] {
+  if (!hasScenarios(phase)) return [];
+  const mine = phaseScenarios(phase);
+  const all = cycleScenarioNames(cycle);
+  const sofar = mine.length
+    ? `So far: ${mine.map(([n, v]) => `${n} v${v}`).join(", ")}. `
+    : all.length
+      ? `The cycle's scenarios: ${all.join(", ")}. `
+      : "";
+  return [
+    {
+      type: "input",
+      block_id: SUBMIT_INPUTS.scenario.block,
+      optional: true,
+      label: { type: "plain_text", text: "Scenario" },
+      hint: {
+        type: "plain_text",
+        text: truncate(
+          `${sofar}Empty = ${BASE_SCENARIO}. A new name adds an alternative (up to ${MAX_SCENARIOS} per cycle, e.g. overtime); an existing name replaces that version.`,
+          2000,
+        ),
+      },
+      element: {
+        type: "plain_text_input",
+        action_id: SUBMIT_INPUTS.scenario.action,
+        max_length: 30,
+        placeholder: { type: "plain_text", text: BASE_SCENARIO },
+      },
+    },
+  ];
 }
 
 export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalInput): ModalView {
@@ -78,6 +118,7 @@ export function submitPlanModal({ cycle, phase, header, horizon }: SubmitModalIn
           max_files: 1,
         },
       },
+      ...scenarioInput(cycle, phase),
       {
         type: "input",
         block_id: SUBMIT_INPUTS.comment.block,

@@ -15,6 +15,7 @@ import {
   checkSubmission,
   PlanRejectedError,
   type SubmissionTarget,
+  submissionScenario,
   submitPlan,
 } from "../../src/cycle/submit-plan.ts";
 import { UserError } from "../../src/errors.ts";
@@ -155,6 +156,7 @@ function submit(
       at,
       ...content,
       comment: textValue(stateOf(ctx.view), SUBMIT_INPUTS.comment),
+      scenario: textValue(stateOf(ctx.view), SUBMIT_INPUTS.scenario),
       expectedVersion: meta.version,
       source: fileName ? "slack-file" : "slack-paste",
       fileName,
@@ -198,6 +200,12 @@ export function register(app: App, deps: AppDeps): void {
           undefined,
           meta.version,
         );
+        try {
+          submissionScenario(checked.cycle, checked.phase, textValue(values, SUBMIT_INPUTS.scenario));
+        } catch (err) {
+          if (err instanceof UserError) return modalErrors(SUBMIT_INPUTS.scenario.block, err.message);
+          throw err;
+        }
         const parsed = parsePlanCsv(pasted, planRulesFor(checked.cfg, meta.phase, meta.period));
         if (!parsed.ok) throw new PlanRejectedError(parsed.problems);
       } catch (err) {

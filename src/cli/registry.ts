@@ -92,14 +92,21 @@ export const COMMANDS: CommandSpec[] = [
   {
     words: ["plan", "submit"],
     summary: "submit a plan CSV for a phase, with the same checks as the Slack form",
-    usage: "PERIOD PHASE FILE --team T --user U [--comment TEXT]",
+    usage: "PERIOD PHASE FILE --team T --user U [--comment TEXT] [--scenario NAME]",
     options: [
       ["PERIOD PHASE FILE", "the cycle month, the phase id (e.g. demand) and the plan CSV"],
       TEAM,
       ["--user U", "the Slack user id submitting; must own the phase"],
       ["--comment TEXT", "a note for the approvers"],
+      [
+        "--scenario NAME",
+        "supply and finance plans: the named alternative (default base; up to 3 per cycle, e.g. overtime)",
+      ],
     ],
-    examples: ["sop plan submit 2027-01 demand plan.csv --team T0SIM --user U0DP --comment 'Consensus'"],
+    examples: [
+      "sop plan submit 2027-01 demand plan.csv --team T0SIM --user U0DP --comment 'Consensus'",
+      "sop plan submit 2027-01 supply overtime.csv --team T0SIM --user U0SP --scenario overtime",
+    ],
     run: planSubmitCommand,
   },
   {

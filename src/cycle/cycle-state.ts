@@ -6,6 +6,7 @@
 import { type PhaseRole, roleOf } from "../team/phase-role.ts";
 import type { PhaseTemplate, TeamConfig } from "../team/team-config.ts";
 import { phaseDueAt } from "./due-date.ts";
+import { hasScenarios } from "./scenarios.ts";
 
 export type PhaseStatus = "not_started" | "open" | "submitted" | "changes_requested" | "approved";
 export type CycleStatus = "open" | "closed";
@@ -33,6 +34,12 @@ export interface PhaseState {
   decidedBy: string | null;
   /** The latest submission's or decision's comment. */
   comment: string | null;
+  /** Scenario phases (see scenarios.ts): scenario name → latest version of that name, in submission order. */
+  scenarios?: Record<string, number>;
+  /** Scenario phases: the scenarios as they were when the phase was approved. */
+  approvedScenarios?: Record<string, number> | null;
+  /** The executive phase: the scenario its approval chose (the published plan). */
+  chosenScenario?: string | null;
 }
 
 /** One audit event = one transition. `seq` is its place in the cycle's history, starting at 1. */
@@ -50,6 +57,8 @@ export interface CycleEvent {
   opened: string | null;
   /** True when this transition closed the cycle (the last phase approved). */
   closed: boolean;
+  /** Submit of a scenario phase: the version's scenario name; approval of the executive phase: the one chosen. */
+  scenario?: string | null;
 }
 
 export interface CycleState {
@@ -136,7 +145,7 @@ export function nextPhaseId(state: CycleState, phaseId: string): string | null {
   return i >= 0 && i + 1 < state.order.length ? state.order[i + 1]! : null;
 }
 
-/** The transition table (DESIGN §2): which actions may leave which state, and where they go. */
+/** The transition table: which actions may leave which state, and where they go. */
 export const TRANSITIONS: Record<Exclude<CycleAction, "start">, { from: PhaseStatus[]; to: PhaseStatus }> = {
   // Resubmitting after "changes requested" goes straight to submitted with a new version.
   submit: { from: ["open", "changes_requested"], to: "submitted" },
@@ -157,12 +166,16 @@ export function planTransition(
     at: Date;
     comment?: string | null;
     version: number;
+    scenario?: string | null;
   },
 ): { ok: true; event: CycleEvent } | { ok: false; reason: "no_phase" | "wrong_state" | "wrong_version" } {
   const phase = state.phases[input.phase];
   if (!phase) return { ok: false, reason: "no_phase" };
   const rule = TRANSITIONS[input.action];
-  if (!rule.from.includes(phase.status)) return { ok: false, reason: "wrong_state" };
+  // A scenario phase may add or replace an alternative while its sign-off is pending.
+  const alsoFrom: PhaseStatus[] = input.action === "submit" && hasScenarios(phase) ? ["submitted"] : [];
+  if (!rule.from.includes(phase.status) && !alsoFrom.includes(phase.status))
+    return { ok: false, reason: "wrong_state" };
   const expectedVersion = input.action === "submit" ? phase.version + 1 : phase.version;
   if (input.version !== expectedVersion) return { ok: false, reason: "wrong_version" };
   const opened =
@@ -187,6 +200,7 @@ export function planTransition(
       version: input.version,
       opened,
       closed,
+      ...(input.scenario ? { scenario: input.scenario } : {}),
     },
   };
 }
@@ -212,6 +226,9 @@ export function applyEvent(state: CycleState, event: CycleEvent): CycleState {
         decidedAt: null,
         decidedBy: null,
         comment: event.comment,
+        ...(event.scenario
+          ? { scenarios: { ...p.scenarios, [event.scenario]: event.version ?? p.version + 1 } }
+          : {}),
       };
       break;
     case "approve":
@@ -222,6 +239,8 @@ export function applyEvent(state: CycleState, event: CycleEvent): CycleState {
         decidedAt: event.at,
         decidedBy: event.by,
         comment: event.comment ?? p.comment,
+        ...(p.scenarios ? { approvedScenarios: { ...p.scenarios } } : {}),
+        ...(event.scenario ? { chosenScenario: event.scenario } : {}),
       };
       break;
     case "request_changes":

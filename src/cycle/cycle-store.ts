@@ -43,6 +43,7 @@ function toEvent(e: CycleEventDoc | Record<string, unknown>): CycleEvent {
     version: (r.version as number | null) ?? null,
     opened: (r.opened as string | null) ?? null,
     closed: Boolean(r.closed),
+    ...(typeof r.scenario === "string" ? { scenario: r.scenario } : {}),
   };
 }
 

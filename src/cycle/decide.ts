@@ -1,12 +1,14 @@
 /** Approvers approve a submitted version or request changes (with a comment); stale clicks change nothing. */
 import { UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { roleOf } from "../team/phase-role.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { requireTeamConfig } from "../team/team-config-store.ts";
 import { type CycleEvent, type CycleState, type PhaseState, planTransition } from "./cycle-state.ts";
 import { commitEvent, getCycle } from "./cycle-store.ts";
 import { noCycle, notApprover, staleDecision, unknownPhase } from "./explain.ts";
 import { isApprover } from "./roles.ts";
+import { cycleScenarioNames } from "./scenarios.ts";
 
 export type Decision = "approve" | "request_changes";
 export const MAX_DECISION_COMMENT = 2000;
@@ -43,6 +45,33 @@ export interface DecideInput {
   at: Date;
   decision: Decision;
   comment?: string | null;
+  /** Approving the executive phase: the scenario that becomes the published plan. */
+  scenario?: string | null;
+}
+
+/**
+ * The scenario an approval chooses: on the executive phase, one of the cycle's approved scenarios (named
+ * when there are several); elsewhere none.
+ */
+export function chosenByApproval(
+  cycle: CycleState,
+  phase: PhaseState,
+  wanted: string | null | undefined,
+): string | null {
+  const names = roleOf(phase) === "exec" ? cycleScenarioNames(cycle, { approvedOnly: true }) : [];
+  if (names.length === 0) {
+    if (wanted)
+      throw new UserError("bad_input", `${phase.name} does not choose a scenario. Nothing changed.`);
+    return null;
+  }
+  if (wanted && names.includes(wanted)) return wanted;
+  if (!wanted && names.length === 1) return names[0]!;
+  throw new UserError(
+    "bad_input",
+    wanted
+      ? `"${wanted.slice(0, 40)}" is not a scenario of the ${cycle.period} cycle (${names.join(", ")}). Nothing changed.`
+      : `Approving ${phase.name} chooses the plan to publish: use one of the buttons ${names.map((n) => `"Approve ${n}"`).join(", ")} on the sign-off request. Nothing changed.`,
+  );
 }
 
 export interface DecideResult {
@@ -63,6 +92,7 @@ export async function decidePhase(input: DecideInput, log?: Logger): Promise<Dec
   let target = await checkDecision(input.teamId, input.period, input.phase, input.version, input.by);
   for (let attempt = 1; ; attempt++) {
     const { cfg, cycle, phase } = target;
+    const scenario = input.decision === "approve" ? chosenByApproval(cycle, phase, input.scenario) : null;
     const planned = planTransition(cycle, {
       action: input.decision,
       phase: input.phase,
@@ -70,6 +100,7 @@ export async function decidePhase(input: DecideInput, log?: Logger): Promise<Dec
       at: input.at,
       comment,
       version: input.version,
+      scenario,
     });
     if (!planned.ok) throw staleDecision(cycle, phase, input.version);
     const committed = await commitEvent(cycle, planned.event, log);

@@ -19,6 +19,13 @@ import { type CycleEvent, type CycleState, type PhaseState, planTransition } fro
 import { commitEvent, getCycle } from "./cycle-store.ts";
 import { cannotSubmit, noCycle, notOwner, submittedMeanwhile, unknownPhase } from "./explain.ts";
 import { isOwner } from "./roles.ts";
+import {
+  BASE_SCENARIO,
+  checkScenarioRoom,
+  hasScenarios,
+  scenarioName,
+  scenarioRoomProblem,
+} from "./scenarios.ts";
 
 /** The CSV was refused; `problems` name the lines (also as `details`, formatted). */
 export class PlanRejectedError extends UserError {
@@ -59,7 +66,11 @@ export async function checkSubmission(
   // A newer version than the one the form was opened on says more than "not open".
   if (expectedVersion !== undefined && phase.version !== expectedVersion)
     throw submittedMeanwhile(phase, expectedVersion);
-  if (phase.status !== "open" && phase.status !== "changes_requested") throw cannotSubmit(cycle, phase);
+  const takes =
+    phase.status === "open" ||
+    phase.status === "changes_requested" ||
+    (phase.status === "submitted" && hasScenarios(phase));
+  if (!takes) throw cannotSubmit(cycle, phase);
   return { cfg, cycle, phase };
 }
 
@@ -73,6 +84,8 @@ export interface SubmitPlanInput {
   csv?: string;
   xlsx?: Uint8Array;
   comment?: string | null;
+  /** A supply or finance plan's scenario name (empty: base); other phases take none. */
+  scenario?: string | null;
   /** The version the submitter saw (the modal's); omitted = on top of whatever is current (CLI). */
   expectedVersion?: number;
   source: "slack-paste" | "slack-file" | "cli" | "baseline-button";
@@ -91,6 +104,27 @@ export interface SubmitPlanResult {
   version: number;
   summary: PlanSummary;
   event: CycleEvent;
+  /** The version's scenario (scenario phases only). */
+  scenario: string | null;
+}
+
+/** The scenario a submission names, checked against the phase and the cycle's other scenarios. */
+export function submissionScenario(
+  cycle: CycleState,
+  phase: PhaseState,
+  raw: string | null | undefined,
+): string | null {
+  if (!hasScenarios(phase)) {
+    if (raw?.trim())
+      throw new UserError(
+        "bad_input",
+        `${phase.name} has no scenarios; only the supply and financial reviews submit named alternatives. Nothing was stored.`,
+      );
+    return null;
+  }
+  const name = scenarioName(raw);
+  checkScenarioRoom(cycle, phase, name);
+  return name;
 }
 
 export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<SubmitPlanResult> {
@@ -98,18 +132,31 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
   const { cfg, cycle, phase } =
     input.checked ?? (await checkSubmission(teamId, period, phaseId, by, undefined, input.expectedVersion));
   const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT) : null;
+  const scenario = submissionScenario(cycle, phase, input.scenario);
 
   const rules = planRulesFor(cfg, phaseId, period);
   const parsed = input.xlsx ? await parsePlanXlsx(input.xlsx, rules) : parsePlanCsv(input.csv ?? "", rules);
   if (!parsed.ok) throw new PlanRejectedError(parsed.problems);
 
   const version = phase.version + 1;
-  const previous = phase.version > 0 ? await loadPlanVersion(teamId, period, phaseId, phase.version) : null;
+  // A scenario is compared with its own previous version, a new scenario with the base.
+  const against = scenario ? (phase.scenarios?.[scenario] ?? phase.scenarios?.[BASE_SCENARIO]) : undefined;
+  const previousVersion = against ?? phase.version;
+  const previous =
+    previousVersion > 0 ? await loadPlanVersion(teamId, period, phaseId, previousVersion) : null;
   const summary = summarizePlan(
     parsed.plan,
     previous ? { version: previous.version, plan: previous } : undefined,
   );
-  const planned = planTransition(cycle, { action: "submit", phase: phaseId, by, at, comment, version });
+  const planned = planTransition(cycle, {
+    action: "submit",
+    phase: phaseId,
+    by,
+    at,
+    comment,
+    version,
+    scenario,
+  });
   if (!planned.ok) throw cannotSubmit(cycle, phase);
 
   const doc = {
@@ -152,20 +199,22 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
     const committed = await commitEvent(state, event, log);
     if (committed) {
       log?.info({ teamId, period, phase: phaseId, version, rows: summary.rows }, "plan submitted");
-      return { cfg, cycle: committed, phase: committed.phases[phaseId]!, version, summary, event };
+      return { cfg, cycle: committed, phase: committed.phases[phaseId]!, version, summary, event, scenario };
     }
     const now = await getCycle(teamId, period);
     const nowPhase = now?.phases[phaseId];
     const again = now
-      ? planTransition(now, { action: "submit", phase: phaseId, by, at, comment, version })
+      ? planTransition(now, { action: "submit", phase: phaseId, by, at, comment, version, scenario })
       : null;
-    if (now && again?.ok && attempt < 3) {
+    const crowded = now && nowPhase && scenario ? scenarioRoomProblem(now, nowPhase, scenario) : null;
+    if (now && again?.ok && !crowded && attempt < 3) {
       state = now;
       event = again.event;
       continue;
     }
     // Lost for good: take our version back and say what happened.
     await deleteUncommittedVersion(teamId, period, phaseId, version, stored.token).catch(() => {});
+    if (crowded) throw crowded;
     if (now && nowPhase) {
       if (nowPhase.version > phase.version) throw submittedMeanwhile(nowPhase, phase.version);
       throw cannotSubmit(now, nowPhase);

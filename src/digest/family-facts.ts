@@ -16,8 +16,10 @@
 
 import { MAX_FAMILIES } from "../charts/families.ts";
 import { topN } from "../charts/top-n.ts";
+import { phaseWithRole } from "../cycle/cycle-state.ts";
 import { getCycle } from "../cycle/cycle-store.ts";
 import { addMonths, isPeriod } from "../cycle/period.ts";
+import { publishedVersion } from "../cycle/scenarios.ts";
 import { DigestFactsModel } from "../db/models/digest-facts.ts";
 import { forecastValueAddedOf, fvaActualsWindow, recentFvaWindow, type WindowFva } from "../fva/load-fva.ts";
 import { loadPlanVersion } from "../plans/plan-store.ts";
@@ -150,9 +152,10 @@ async function approvedPlanFor(
     const cyclePeriod = addMonths(period, -back);
     const cycle = await getCycle(teamId, cyclePeriod);
     if (!cycle) continue;
-    for (const phase of ["supply", "demand"]) {
-      const version = cycle.phases[phase]?.approvedVersion;
-      if (!version) continue;
+    for (const role of ["supply", "demand"] as const) {
+      const phase = phaseWithRole(cycle, role)?.id;
+      const version = phase ? publishedVersion(cycle, phase) : null;
+      if (!phase || !version) continue;
       const plan = await loadPlanVersion(teamId, cyclePeriod, phase, version);
       if (!plan) continue;
       const pi = plan.periods.indexOf(period);

@@ -7,15 +7,17 @@
  * one of supply and finance. Otherwise it refuses with a message naming what is missing.
  */
 
-import type { CycleState } from "../cycle/cycle-state.ts";
+import { type CycleState, phaseWithRole } from "../cycle/cycle-state.ts";
 import { getCycle } from "../cycle/cycle-store.ts";
 import { noCycle } from "../cycle/explain.ts";
 import { STATUS_LABEL } from "../cycle/phase-status-text.ts";
+import { publishedVersion } from "../cycle/scenarios.ts";
 import { UserError } from "../errors.ts";
 import { loadPlanVersion, planLines } from "../plans/plan-store.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type GapPlanLine, type GapPlans, type GapReport, gapReport } from "./gap-report.ts";
 
+/** The roles whose approved plans the gap report compares (the phases are found by role, not id). */
 export const GAP_PHASES = ["demand", "supply", "finance"] as const;
 export type GapPhase = (typeof GAP_PHASES)[number];
 
@@ -30,25 +32,35 @@ export interface CycleGapReport {
 /** What is not approved yet, in words; empty when the report can be built. */
 export function missingApprovals(cycle: CycleState): string[] {
   const problems: string[] = [];
-  for (const id of GAP_PHASES) {
-    const phase = cycle.phases[id];
+  for (const role of GAP_PHASES) {
+    const phase = phaseWithRole(cycle, role);
     if (!phase) continue;
     if (phase.approvedVersion === null) {
-      problems.push(`${phase.name} (${id}) has no approved plan yet: it is ${STATUS_LABEL[phase.status]}`);
+      problems.push(
+        `${phase.name} (${phase.id}) has no approved plan yet: it is ${STATUS_LABEL[phase.status]}`,
+      );
     }
   }
-  if (!cycle.phases.demand) problems.push("the cycle's template has no demand phase");
-  if (!cycle.phases.supply && !cycle.phases.finance) {
+  if (!phaseWithRole(cycle, "demand")) problems.push("the cycle's template has no demand phase");
+  if (!phaseWithRole(cycle, "supply") && !phaseWithRole(cycle, "finance")) {
     problems.push("the cycle's template has neither a supply nor a finance phase");
   }
   return problems;
 }
 
-async function approvedLines(cycle: CycleState, id: GapPhase): Promise<GapPlanLine[] | null> {
-  const version = cycle.phases[id]?.approvedVersion ?? null;
-  if (version === null) return null;
-  const plan = await loadPlanVersion(cycle.teamId, cycle.period, id, version);
-  if (!plan) throw new Error(`approved plan ${cycle.id} ${id} v${version} is missing from the database`);
+/** The published version of the phase with `role` (a scenario phase's base until the executive choice). */
+function versionOf(cycle: CycleState, role: GapPhase): number | null {
+  const phase = phaseWithRole(cycle, role);
+  return phase ? publishedVersion(cycle, phase.id) : null;
+}
+
+async function approvedLines(cycle: CycleState, role: GapPhase): Promise<GapPlanLine[] | null> {
+  const phase = phaseWithRole(cycle, role);
+  const version = versionOf(cycle, role);
+  if (!phase || version === null) return null;
+  const plan = await loadPlanVersion(cycle.teamId, cycle.period, phase.id, version);
+  if (!plan)
+    throw new Error(`approved plan ${cycle.id} ${phase.id} v${version} is missing from the database`);
   return planLines(plan);
 }
 
@@ -74,9 +86,9 @@ export async function loadGapReport(cfg: TeamConfig, period: string): Promise<Cy
     period,
     report: gapReport(plans, cfg.gapThresholds),
     versions: {
-      demand: cycle.phases.demand?.approvedVersion ?? null,
-      supply: cycle.phases.supply?.approvedVersion ?? null,
-      finance: cycle.phases.finance?.approvedVersion ?? null,
+      demand: versionOf(cycle, "demand"),
+      supply: versionOf(cycle, "supply"),
+      finance: versionOf(cycle, "finance"),
     },
   };
 }

@@ -1,5 +1,9 @@
-/** The approved version of a phase's plan: what later phases, the gap report and the digest use. */
+/**
+ * The approved version of a phase's plan: what later phases, the gap report and the digest use. For a
+ * phase with scenarios that is the one published scenario (src/cycle/scenarios.ts).
+ */
 import { getCycle } from "../cycle/cycle-store.ts";
+import { publishedVersion } from "../cycle/scenarios.ts";
 import { loadPlanVersion, type PlanVersion } from "./plan-store.ts";
 
 export async function approvedPlan(
@@ -8,7 +12,7 @@ export async function approvedPlan(
   phase: string,
 ): Promise<PlanVersion | null> {
   const cycle = await getCycle(teamId, period);
-  const v = cycle?.phases[phase]?.approvedVersion;
+  const v = cycle ? publishedVersion(cycle, phase) : null;
   if (!v) return null;
   return loadPlanVersion(teamId, period, phase, v);
 }

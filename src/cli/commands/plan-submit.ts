@@ -1,6 +1,6 @@
 /**
- * `sop plan submit PERIOD PHASE FILE --team T --user U [--comment TEXT]`: a plan version from a CSV or
- * Excel (.xlsx) file, with
+ * `sop plan submit PERIOD PHASE FILE --team T --user U [--comment TEXT] [--scenario NAME]`: a plan
+ * version from a CSV or Excel (.xlsx) file (a supply or finance plan under a scenario name), with
  * the same checks as the Slack modal (U must own the phase, the phase must take submissions, every bad
  * line listed on stderr and nothing stored). Prints the stored version's summary as JSON.
  * Slack is not told from here (src/ knows nothing of Slack): approvers see the version in `/sop status`
@@ -23,6 +23,7 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
   const teamId = requireFlag(flags, "team");
   const userId = requireFlag(flags, "user");
   const comment = typeof flags.comment === "string" ? flags.comment : null;
+  const scenario = typeof flags.scenario === "string" ? flags.scenario : null;
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -52,6 +53,7 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
         at: new Date(),
         ...content,
         comment,
+        scenario,
         source: "cli",
         fileName: file.split(/[\\/]/).at(-1) ?? file,
       }),
@@ -63,6 +65,7 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
         period,
         phase: r.phase.id,
         version: r.version,
+        scenario: r.scenario,
         status: r.phase.status,
         rows: s.rows,
         families: s.families,

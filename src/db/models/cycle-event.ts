@@ -21,6 +21,8 @@ export interface CycleEventDoc {
   version: number | null;
   opened: string | null;
   closed: boolean;
+  /** A scenario phase's submit: the version's scenario; the executive approval: the scenario chosen. */
+  scenario?: string | null;
   /** On the start event only: the new cycle document, so the log alone can rebuild the cycle. */
   initial?: Record<string, unknown>;
 }
@@ -41,6 +43,7 @@ const schema = new Schema<CycleEventDoc>(
     version: { type: Number, default: null },
     opened: { type: String, default: null },
     closed: { type: Boolean, default: false },
+    scenario: { type: String, default: undefined },
     initial: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: "cycle_events", versionKey: false },
