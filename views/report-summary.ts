@@ -6,8 +6,8 @@
  */
 import { formatDay } from "../src/cycle/people.ts";
 import { daysOverdue } from "../src/decisions/item.ts";
-import { compactQty, money, pct, qty } from "../src/report/format.ts";
-import type { FamilyGrid, FlagKind } from "../src/report/grid-types.ts";
+import { familyProblem } from "../src/report/family-problem.ts";
+import { compactQty, money, qty } from "../src/report/format.ts";
 import { flaggedFamilies, openActions, type SopReport } from "../src/report/report-model.ts";
 import type { KnownBlock, Message } from "./message.ts";
 import { escapeMrkdwn, truncate, userRef } from "./text.ts";
@@ -26,21 +26,6 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 
 function section(text: string): KnownBlock {
   return { type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } };
-}
-
-/** "stock-out from 2027-01 (62 short) · 100 % of capacity · revenue gap +600" */
-export function familyProblem(g: FamilyGrid, currency: string | null): string {
-  const s = g.summary;
-  const parts: string[] = [];
-  const has = (f: FlagKind) => s.flags.includes(f);
-  if (has("stockOut")) parts.push(`stock-out from ${s.firstStockOut} (${qty(s.unitsShort)} short)`);
-  if (has("capacity"))
-    parts.push(`${pct(s.maxUtilization)} of capacity (${plural(s.flagMonths.capacity, "month")})`);
-  if (has("aboveMax")) parts.push(`above max days of supply (${plural(s.flagMonths.aboveMax, "month")})`);
-  if (has("backlog"))
-    parts.push(`backlog above ${g.targets.maxDays} days (${plural(s.flagMonths.backlog, "month")})`);
-  if (has("revenueGap")) parts.push(`revenue gap ${money(s.revenueGapTotal, currency)}`);
-  return parts.join(" · ");
 }
 
 function countsLine(report: SopReport): string {

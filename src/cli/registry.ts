@@ -12,6 +12,7 @@ import { kpiCommand } from "./commands/kpi.ts";
 import { kpiSnapshotCommand } from "./commands/kpi-snapshot.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { planSubmitCommand } from "./commands/plan-submit.ts";
+import { reportCommand } from "./commands/report.ts";
 import { statusCommand } from "./commands/status.ts";
 import type { CliCommand } from "./io.ts";
 
@@ -144,6 +145,24 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: ["sop gaps --team T0SIM --period 2026-12 --format table"],
     run: gapsCommand,
+  },
+  {
+    words: ["report"],
+    summary:
+      "the S&OP report: family grids with projected inventory, scenarios, decisions (text, JSON, PDF, XLSX)",
+    usage: "--team T --period PERIOD [--pdf FILE] [--xlsx FILE] [--json]",
+    options: [
+      TEAM,
+      ["--period PERIOD", "the cycle month, YYYY-MM"],
+      ["--pdf FILE", "write the PDF (cover, roll-ups, a page per family, KPIs, decision log)"],
+      ["--xlsx FILE", "write the Excel workbook (a sheet per family grid, the roll-up, all families)"],
+      ["--json", "print the whole report model as JSON instead of the text summary"],
+    ],
+    examples: [
+      "sop report --team T0SIM --period 2026-12",
+      "sop report --team T0SIM --period 2026-12 --pdf report.pdf --xlsx report.xlsx",
+    ],
+    run: reportCommand,
   },
 ];
 

@@ -23,6 +23,8 @@ import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
 import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
+import { SopItemModel } from "./sop-item.ts";
+import { SopItemClosureModel } from "./sop-item-closure.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
@@ -47,6 +49,8 @@ const registered: Model<any>[] = [
   CycleEventModel,
   PlanVersionModel,
   SignoffMessageModel,
+  SopItemModel,
+  SopItemClosureModel,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
