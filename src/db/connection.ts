@@ -60,7 +60,16 @@ export async function ensureIndexes(): Promise<void> {
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  connectedUri = null;
   await mongoose.disconnect();
+}
+
+/**
+ * Whether this process holds a database client, connected or riding out a blip (under load a missed
+ * heartbeat briefly reads as "disconnected"; the driver recovers by itself).
+ */
+export function databaseOpen(): boolean {
+  return connectedUri !== null;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { inject } from "vitest";
-import { connectDatabase } from "../../src/db/connection.ts";
+import { connectDatabase, disconnectDatabase } from "../../src/db/connection.ts";
 import { withDatabase } from "../../src/db/provision.ts";
 
 export function testDatabaseUri(label = "t"): string {
@@ -18,5 +18,5 @@ export async function connectTestDatabase(label?: string): Promise<string> {
 
 export async function dropTestDatabase(): Promise<void> {
   if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase().catch(() => {});
-  await mongoose.disconnect();
+  await disconnectDatabase();
 }
