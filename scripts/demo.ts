@@ -1,21 +1,22 @@
 /**
  * `npm run demo`: one whole S&OP month on embedded defaults — a local MongoDB-compatible database, the
  * built-in Slack stand-in and the sample data in examples/ — written to demo-out/ as a text transcript,
- * an HTML page that looks roughly like Slack, and the chart PNGs.
+ * an HTML page laid out as Slack shows it, and the chart PNGs. `npm run demo -- --keep` leaves the
+ * month in the local database the `sop` CLI and `npm start` use, to explore it afterwards.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import mongoose from "mongoose";
 import { startApp } from "../commands/app.ts";
 import { InFlight } from "../commands/in-flight.ts";
 import { ManualClock } from "../src/clock.ts";
-import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
-import { provisionDatabase, repoRoot, withDatabase } from "../src/db/provision.ts";
+import { disconnectDatabase } from "../src/db/connection.ts";
+import { repoRoot } from "../src/db/provision.ts";
 import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
 import { SlackDriver } from "../test/support/slack-driver.ts";
 import { SlackStandIn } from "../test/support/slack-standin.ts";
-import { type DemoContext, PEOPLE } from "./demo/context.ts";
+import { type DemoContext, PEOPLE, TEAM } from "./demo/context.ts";
+import { type DemoDatabase, DemoDatabaseRefused, openDemoDatabase } from "./demo/database.ts";
 import { DEMO_STEPS } from "./demo/steps.ts";
 import { Transcript } from "./demo/transcript.ts";
 
@@ -23,20 +24,26 @@ const SIGNING_SECRET = "demo0signing0secret0000000000000";
 const outDir = join(repoRoot, "demo-out");
 const log = (line: string) => console.error(`[demo] ${line}`);
 
+const args = process.argv.slice(2);
+const unknownArg = args.find((a) => a !== "--keep");
+if (unknownArg) {
+  console.error(
+    `npm run demo: unknown option "${unknownArg}". The only option is --keep (npm run demo -- --keep).`,
+  );
+  process.exit(2);
+}
+const keep = args.includes("--keep");
+
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const server = process.env.MONGODB_URI
-  ? null
-  : await provisionDatabase({ dataName: "demo", ephemeral: true, log });
-const mongoUri = process.env.MONGODB_URI ?? withDatabase(server!.serverUri, "sop_demo");
 let exitCode = 0;
 let running: Awaited<ReturnType<typeof startApp>> | undefined;
+let database: DemoDatabase | undefined;
 const standIn = await new SlackStandIn().start();
 try {
-  await connectDatabase(mongoUri);
-  await mongoose.connection.dropDatabase();
-  await connectDatabase(mongoUri);
+  database = await openDemoDatabase(keep, log);
+  const mongoUri = database.uri;
   for (const p of Object.values(PEOPLE))
     standIn.users.set(p.id, { name: p.id.slice(2).toLowerCase(), realName: p.name });
   const env = parseEnv({
@@ -84,13 +91,18 @@ try {
   process.stdout.write(`${text}\n\n`);
   log(`${standIn.calls.length} Slack API calls (${failed.length} answered ok:false)`);
   log(`wrote ${join("demo-out", "transcript.txt")}, ${join("demo-out", "index.html")} and the chart PNGs`);
+  if (database.kept)
+    log(
+      `kept the month in ${process.env.MONGODB_URI ? "MONGODB_URI" : "the local database (.data/dev)"}; explore it with e.g. \`npx sop status 2026-12 --team ${TEAM}\` or \`npx sop help\``,
+    );
 } catch (err) {
-  console.error(err);
+  if (err instanceof DemoDatabaseRefused) console.error(`[demo] ${err.message}`);
+  else console.error(err);
   exitCode = 1;
 } finally {
   await running?.stop();
   await standIn.stop();
   await disconnectDatabase().catch(() => {});
-  await server?.stop();
+  await database?.server?.stop();
 }
 process.exit(exitCode);

@@ -1,8 +1,10 @@
 /**
  * Writes the sample actuals in examples/ (orders.csv, demand.csv, production.csv, inventory.csv): one
- * realistic year for 20 small-appliance families, ISO weeks 2025-W49 … 2026-W48 (1 Dec 2025 … 29 Nov
- * 2026), orders through 30 Nov 2026 (later deliveries are still open). Deterministic: a seeded PRNG,
- * so running it again gives byte-identical files. `npx tsx scripts/generate-examples.ts [OUT_DIR]`.
+ * realistic year and a month for 20 small-appliance families, ISO weeks 2025-W49 … 2026-W53 (1 Dec
+ * 2025 … 3 Jan 2027), orders placed up to 31 Dec 2026 (later deliveries are still open), the last
+ * inventory count on 31 Dec 2026. The demo's month is December 2026: its actuals run to its last day,
+ * so every digest of the month and the dashboard after it have real values. Deterministic: a seeded
+ * PRNG, so running it again gives byte-identical files. `npm run examples [-- OUT_DIR]`.
  *
  * The story the data tells: demand peaks before Christmas (blenders and juicers in summer); forecasts
  * carry a per-family bias; production follows the forecast and an inventory target, within capacity
@@ -38,9 +40,10 @@ export const FAMILIES = [
 ] as const;
 
 const FIRST_WEEK = "2025-W49";
-const WEEKS = 52;
-/** The data is "as of" this date: nothing is delivered after it. */
-const AS_OF = "2026-11-30";
+/** 2025-W49 … 2026-W53: the last week holds 28–31 December. */
+const WEEKS = 57;
+/** The data is "as of" this date: nothing is ordered, delivered or counted after it. */
+const AS_OF = "2026-12-31";
 const SUMMER = new Set(["Blenders", "Juicers", "Water filters"]);
 const BOUGHT_IN = new Set(["Spare parts"]);
 const DECIMAL = new Set(["Coffee capsules"]);
@@ -114,6 +117,7 @@ export function generateExamples(seed = 20261130): ExampleData {
         left = round(left - qty);
         if (qty <= 0) return;
         const ordered = addDays(monday, int(0, 5));
+        if (ordered > AS_OF) return;
         const promised = addDays(ordered, lead + int(0, 3));
         const r = rnd();
         const delay = r < 0.9 ? -int(0, 2) : r < 0.98 ? int(1, 4) : int(5, 12);
@@ -141,7 +145,8 @@ export function generateExamples(seed = 20261130): ExampleData {
         production.push(`${week},${family},${fmt(planned)},${fmt(made)},${fmt(cap)}`);
         onHand = Math.max(0, round(onHand + made - actual));
       }
-      inventory.push(`${addDays(monday, 6)},${family},${fmt(onHand)}`);
+      const counted = addDays(monday, 6);
+      inventory.push(`${counted < AS_OF ? counted : AS_OF},${family},${fmt(onHand)}`);
     }
   }
   // A few long-open back orders, as real order books have.

@@ -7,6 +7,8 @@ import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
 import { formatPercent, formatQuantity } from "../src/format/numbers.ts";
 import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
+import { daysInMonth } from "../src/time/dates.ts";
+import { addMonths } from "../src/time/period.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
 import type { KnownBlock } from "./message.ts";
 import { ragBadge } from "./rag.ts";
@@ -126,11 +128,27 @@ export function kpiTileBlocks(kpis: KpiLine[]): KnownBlock[] {
   return blocks;
 }
 
+/** A calendar day (YYYY-MM-DD) as people read it: "Mon 30 Nov". */
+const dayLabel = (date: string) => formatDay(new Date(`${date}T12:00:00Z`), "UTC");
+
+/** Days left in the month of `today` (YYYY-MM-DD), today excluded. */
+function daysLeftInMonth(today: string): number {
+  return daysInMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7))) - Number(today.slice(8, 10));
+}
+
+/** In its last week a month without a cycle is over for planning: the hint is next month's cycle. */
+function noCycleLine(period: string, today: string): string {
+  if (daysLeftInMonth(today) >= 7)
+    return `*${period}* — not started yet (an admin runs \`/sop start ${period}\`).`;
+  const next = addMonths(period, 1);
+  return `*${period}* — no cycle this month. Next: an admin opens ${next} with \`/sop start ${next}\`.`;
+}
+
 export function cycleBlocks(d: DigestData): KnownBlock[] {
   const c = d.cycle;
   const lines: string[] = [];
   if (c.current) lines.push(...cycleLines(c.current, d.timezone));
-  else lines.push(`*${c.period}* — not started yet (an admin runs \`/sop start ${c.period}\`).`);
+  else lines.push(noCycleLine(c.period, d.week.today));
   for (const older of c.older) lines.push(...cycleLines(older, d.timezone));
   return [section(`*S&OP cycle*\n${lines.join("\n")}`)];
 }
@@ -148,8 +166,16 @@ export function digestMessage(
 } {
   const w = d.week;
   const blocks: KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: truncate(`S&OP weekly digest — ${w.week}`, 150) } },
-    context(`${w.from} – ${w.to} · generated ${formatWhen(d.generatedAt, d.timezone)} (${d.timezone})`),
+    {
+      type: "header",
+      text: {
+        type: "plain_text",
+        text: truncate(`S&OP weekly digest — week ${w.week} (${dayLabel(w.from)} – ${dayLabel(w.to)})`, 150),
+      },
+    },
+    context(
+      `The last full week, Monday ${w.from} to Sunday ${w.to} · generated ${formatWhen(d.generatedAt, d.timezone)} (${d.timezone})`,
+    ),
     ...cycleBlocks(d),
     { type: "divider" },
     section(`*KPIs — week ${w.week}* vs target, with the change since the week before`),
@@ -167,8 +193,14 @@ export function digestMessage(
       title: { type: "plain_text", text: truncate(img.title, 2000) },
     });
   }
+  const chartWeek = d.exceptions?.production.period;
   const footer = [
     `Plan vs actual uses the ${d.planSource}.`,
+    ...(chartWeek && chartWeek !== w.week
+      ? [
+          `The plan vs actual and capacity charts are for ${chartWeek}, the latest period with production actuals.`,
+        ]
+      : []),
     "`/sop kpi` for the details, `/sop status` for the cycle.",
   ];
   if (opts.chartsFollow) footer.unshift("Charts follow as images.");

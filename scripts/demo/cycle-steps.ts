@@ -1,8 +1,10 @@
 /** The month's cycle in the demo: start, every phase submitted and signed off, one rejection, one changes round. */
+import { precisionOf } from "../../src/format/numbers.ts";
 import { approvedPlan, planLines } from "../../src/plans/index.ts";
 import { GENERATE_BASELINE_ACTION } from "../../views/baseline-button.ts";
 import { CYCLE_ACTIONS, REQUEST_CHANGES_INPUT, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
 import {
+  cli,
   click,
   type DemoContext,
   findMessage,
@@ -15,6 +17,7 @@ import {
   TEAM,
   tick,
 } from "./context.ts";
+import { weeklyFeed } from "./feed.ts";
 
 export const PERIOD = "2026-12";
 
@@ -28,14 +31,29 @@ function paste(csv: string, comment = "") {
   };
 }
 
-/** The consensus demand plan: the statistical baseline with the planners' overrides. */
-async function consensusLines(uplift: Record<string, number>) {
+/** `x` rounded to `decimals` places: a planner keeps a family's own precision (kg in tenths, units whole). */
+const roundTo = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
+
+/** The consensus demand plan: the statistical baseline, untouched where the planners did not override it. */
+async function consensusLines() {
   const baseline = await approvedPlan(TEAM, PERIOD, "data");
   if (!baseline) throw new Error("the data phase has no approved baseline");
-  return planLines(baseline).map((l) => ({
-    ...l,
-    quantity: Math.round(l.quantity * (uplift[l.family] ?? 1)),
-  }));
+  return planLines(baseline);
+}
+
+/** Scales the lines of `family` (before `until`, when given), keeping the family's precision. */
+function scaleFamily<L extends { family: string; period: string; quantity: number }>(
+  lines: L[],
+  family: string,
+  factor: number,
+  until?: string,
+): L[] {
+  const decimals = precisionOf(lines.filter((l) => l.family === family).map((l) => l.quantity));
+  return lines.map((l) =>
+    l.family === family && (!until || l.period < until)
+      ? { ...l, quantity: roundTo(l.quantity * factor, decimals) }
+      : l,
+  );
 }
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -51,6 +69,12 @@ async function submitPhase(ctx: DemoContext, owner: Person, phase: string, csv: 
     `pastes ${lines} plan lines${comment ? `, comment “${comment}”` : ""}, clicks [Submit]`,
   );
   if (ack !== null) throw new Error(`${phase} submission was not accepted: ${JSON.stringify(ack)}`);
+}
+
+/** The approved supply plan as plan CSV (what pre-S&OP, the executive meeting and implementation carry on). */
+async function supplyCsv(): Promise<string> {
+  const supply = planLines((await approvedPlan(TEAM, PERIOD, "supply"))!);
+  return `family,period,quantity\n${supply.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
 }
 
 async function approve(ctx: DemoContext, approver: Person, phaseName: string, version: number) {
@@ -78,8 +102,9 @@ export const CYCLE_STEPS = [
   },
   {
     title:
-      "Monday 7 December, 09:00 — the scheduler: KPI recompute, weekly digest, reminders (demand is due tomorrow)",
+      "Monday 7 December, 09:00 — last week's actuals arrive; the scheduler: KPI recompute, weekly digest, reminders (demand is due tomorrow)",
     run: async (ctx: DemoContext) => {
+      await weeklyFeed(ctx, "2026-12-06", "2026-11-29");
       await tick(ctx, "2026-12-07T08:00:00Z");
     },
   },
@@ -91,13 +116,10 @@ export const CYCLE_STEPS = [
       const bad =
         "family,period,quantity\nEspresso machines,2026-12,120\nEspresso machines,2026-13,80\nMilk frothers,2027-01,-5\n,2027-02,10\n";
       await submitModal(ctx, "demand", modal, paste(bad), "pastes a hand-edited CSV, clicks [Submit]");
-      const lines = await consensusLines({});
+      const lines = await consensusLines();
       const families = [...new Set(lines.map((l) => l.family))];
       const promo = families[0]!;
-      const v1 = lines.map((l) => ({
-        ...l,
-        quantity: l.family === promo ? Math.round(l.quantity * 1.08) : l.quantity,
-      }));
+      const v1 = scaleFamily(lines, promo, 1.08);
       const csv = (rows: typeof lines) =>
         `family,period,quantity\n${rows.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
       await submitModal(
@@ -128,9 +150,7 @@ export const CYCLE_STEPS = [
         "writes why, clicks [Send]",
       );
       const target = families[1]!;
-      const v2 = v1.map((l) =>
-        l.family === target && l.period < "2027-03" ? { ...l, quantity: Math.round(l.quantity * 0.6) } : l,
-      );
+      const v2 = scaleFamily(v1, target, 0.6, "2027-03");
       const dm = findMessage(ctx, ctx.standIn.dmOf(PEOPLE.demand.id), CYCLE_ACTIONS.openSubmit);
       const viewsBefore = ctx.standIn.views.size;
       await click(ctx, "demand", dm, CYCLE_ACTIONS.openSubmit, "Resubmit");
@@ -161,7 +181,8 @@ export const CYCLE_STEPS = [
       const demand = await approvedPlan(TEAM, PERIOD, "demand");
       const lines = planLines(demand!);
       const rows = lines.map((l, i) => {
-        const capacity = Math.round(l.quantity * (i % 7 === 0 ? 0.92 : 1.15));
+        // Capacity in the unit's own precision; every seventh family-month is short of it.
+        const capacity = roundTo(l.quantity * (i % 7 === 0 ? 0.92 : 1.15), precisionOf([l.quantity]));
         return `${csvCell(l.family)},${l.period},${Math.min(l.quantity, capacity)},${capacity}`;
       });
       await submitPhase(
@@ -172,6 +193,14 @@ export const CYCLE_STEPS = [
         "Line 2 maintenance in February caps a few families",
       );
       await approve(ctx, "ops", "Supply review", 1);
+    },
+  },
+  {
+    title:
+      "Monday 14 December, 09:00 — last week's actuals; the scheduler: KPI recompute, the digest for week 50, reminders",
+    run: async (ctx: DemoContext) => {
+      await weeklyFeed(ctx, "2026-12-13", "2026-12-06");
+      await tick(ctx, "2026-12-14T08:00:00Z");
     },
   },
   {
@@ -195,19 +224,31 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "16–23 December — pre-S&OP reconciliation, the executive meeting, implementation",
+    title: "16 December — pre-S&OP reconciliation",
     run: async (ctx: DemoContext) => {
       ctx.clock.set("2026-12-16T10:00:00Z");
-      const supply = planLines((await approvedPlan(TEAM, PERIOD, "supply"))!);
-      const csv = `family,period,quantity\n${supply.map((l) => `${csvCell(l.family)},${l.period},${l.quantity}`).join("\n")}\n`;
       await submitPhase(
         ctx,
         "lead",
         "pre_sop",
-        csv,
+        await supplyCsv(),
         "Recommend overtime on line 2 in February; see gap report",
       );
       await approve(ctx, "lead", "Pre-S&OP reconciliation", 1);
+    },
+  },
+  {
+    title:
+      "Monday 21 December, 09:00 — last week's actuals; the scheduler: KPI recompute and the digest for week 51",
+    run: async (ctx: DemoContext) => {
+      await weeklyFeed(ctx, "2026-12-20", "2026-12-13");
+      await tick(ctx, "2026-12-21T08:00:00Z");
+    },
+  },
+  {
+    title: "21–23 December — the executive meeting, implementation",
+    run: async (ctx: DemoContext) => {
+      const csv = await supplyCsv();
       ctx.clock.set("2026-12-21T15:00:00Z");
       await submitPhase(ctx, "lead", "exec", csv, "Decision pack for the executive meeting");
       await approve(ctx, "ceo", "Executive S&OP", 1);
@@ -238,6 +279,17 @@ export const CYCLE_STEPS = [
       });
       await settle(ctx);
       ctx.transcript.showHomes = false;
+    },
+  },
+  {
+    title:
+      "Monday 4 January — the rest of December arrives: the whole month's KPIs, in Slack and on the command line",
+    run: async (ctx: DemoContext) => {
+      ctx.clock.set("2027-01-04T08:30:00Z");
+      await weeklyFeed(ctx, "2026-12-31", "2026-12-20");
+      await slash(ctx, "ceo", `kpi ${PERIOD}`);
+      const r = await cli(ctx, ["kpi", "--team", TEAM, "--from", "2026-12-01", "--to", "2026-12-31"]);
+      if (r.code !== 0) throw new Error(`sop kpi failed: ${r.stderr}`);
     },
   },
 ];

@@ -1,14 +1,17 @@
 /** The demo's steps in order: setup, actuals and KPIs, the month's cycle, reminders, the digest. */
-import { cli, type DemoContext, slash, tick } from "./context.ts";
+import { relative } from "node:path";
+import { repoRoot } from "../../src/db/provision.ts";
+import { cli, type DemoContext, slash, TEAM, tick } from "./context.ts";
 import { CYCLE_STEPS } from "./cycle-steps.ts";
+import { FEED_KINDS, feedFiles } from "./feed.ts";
 
 export interface DemoStep {
   title: string;
   run(ctx: DemoContext): Promise<void>;
 }
 
-async function mustCli(ctx: DemoContext, args: string[]): Promise<string> {
-  const r = await cli(ctx, args);
+async function mustCli(ctx: DemoContext, args: string[], opts: { record?: boolean } = {}): Promise<string> {
+  const r = await cli(ctx, args, opts);
   if (r.code !== 0) throw new Error(`sop ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -27,12 +30,14 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   {
-    title: "Actuals arrive from the ERP feed (command line); importing twice changes nothing",
+    title:
+      "Actuals to Sunday 29 November arrive from the ERP feed (command line); importing twice changes nothing",
     run: async (ctx) => {
-      for (const kind of ["orders", "demand", "production", "inventory"]) {
-        await mustCli(ctx, ["import", kind, `examples/${kind}.csv`, "--team", "T0SIM"]);
+      const files = feedFiles(ctx, "2026-11-29");
+      for (const kind of FEED_KINDS) {
+        await mustCli(ctx, ["import", kind, relative(repoRoot, files[kind]), "--team", TEAM]);
       }
-      await mustCli(ctx, ["import", "orders", "examples/orders.csv", "--team", "T0SIM"]);
+      await mustCli(ctx, ["import", "orders", relative(repoRoot, files.orders), "--team", TEAM]);
       await mustCli(ctx, ["kpi", "--team", "T0SIM", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]);
       // Backfill the weekly KPI snapshots of the last quarter, so the digest has a trend to show.
       const weeks: string[] = [];

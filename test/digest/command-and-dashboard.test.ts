@@ -54,7 +54,9 @@ describe("/sop digest and the executive dashboard", () => {
     const { responseId } = await h().driver.command(lead, "digest preview");
     const reply = await h().driver.reply(responseId);
     expect(reply.response_type).toBe("ephemeral");
-    expect(JSON.stringify(reply.blocks)).toContain("S&OP weekly digest — 2027-W04");
+    expect(JSON.stringify(reply.blocks)).toContain(
+      "S&OP weekly digest — week 2027-W04 (Mon 25 Jan – Sun 31 Jan)",
+    );
     expect(JSON.stringify(reply.blocks)).toContain("Preview, only you can see it");
     await h().settle();
     expect(h().standIn.messagesIn("C0EXEC")).toHaveLength(0);

@@ -64,8 +64,8 @@ describe("weekly digest", () => {
     expect(checkMessage({ text: msg!.text, blocks: msg!.blocks })).toEqual([]);
     expect(msg!.blocks!.length).toBeLessThanOrEqual(50);
     const text = JSON.stringify(msg!.blocks);
-    expect(text).toContain("S&OP weekly digest — 2027-W04");
-    expect(text).toContain("2027-01-25 – 2027-01-31");
+    expect(text).toContain("S&OP weekly digest — week 2027-W04 (Mon 25 Jan – Sun 31 Jan)");
+    expect(text).toContain("Monday 2027-01-25 to Sunday 2027-01-31");
     // Cycle state: February just started; January's demand review is overdue.
     expect(text).toContain("*2027-02* — phase 1 of 7");
     expect(text).toMatch(/Overdue: Demand review \(\d+ days\) and 5 later phases/);
