@@ -33,6 +33,7 @@ if (unknownArg) {
   process.exit(2);
 }
 const keep = args.includes("--keep");
+const databaseName = process.env.MONGODB_URI ? "MONGODB_URI" : "the local database (.data/dev)";
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -86,14 +87,14 @@ try {
   }
   const text = transcript.text();
   writeFileSync(join(outDir, "transcript.txt"), `${text}\n`);
-  writeFileSync(join(outDir, "index.html"), transcript.html("S&OP bot — one month in Slack (demo)"));
+  writeFileSync(join(outDir, "index.html"), transcript.html("S&OP bot — one month in Slack (demo)", outDir));
   const failed = standIn.calls.filter((c) => !c.ok && !c.error?.startsWith("ratelimited"));
   process.stdout.write(`${text}\n\n`);
   log(`${standIn.calls.length} Slack API calls (${failed.length} answered ok:false)`);
   log(`wrote ${join("demo-out", "transcript.txt")}, ${join("demo-out", "index.html")} and the chart PNGs`);
   if (database.kept)
     log(
-      `kept the month in ${process.env.MONGODB_URI ? "MONGODB_URI" : "the local database (.data/dev)"}; explore it with e.g. \`npx sop status 2026-12 --team ${TEAM}\` or \`npx sop help\``,
+      `kept the month in ${databaseName}; explore it with e.g. \`npx sop status 2026-12 --team ${TEAM}\` or \`npx sop help\``,
     );
 } catch (err) {
   if (err instanceof DemoDatabaseRefused) console.error(`[demo] ${err.message}`);

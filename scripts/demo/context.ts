@@ -126,7 +126,9 @@ export async function cli(
       stderr += s;
     }),
   });
-  process.env.MONGODB_URI = prev;
+  // Assigning undefined would store the string "undefined".
+  if (prev === undefined) delete process.env.MONGODB_URI;
+  else process.env.MONGODB_URI = prev;
   if (opts.record !== false) {
     ctx.transcript.terminal(
       `sop ${args.join(" ")}`,
