@@ -63,11 +63,13 @@ export interface BaselineResultView {
   historyFrom: string | null;
   historyTo: string;
   horizon: number;
+  /** Decimals of the plan's quantities (the total is shown with them). */
+  precision?: number;
 }
 
 /** The ephemeral answer to the owner who clicked. */
 export function baselineResultMessage(r: BaselineResultView): Message {
-  const text = `Statistical baseline submitted as data v${r.version} for ${r.period}: ${r.families} famil${r.families === 1 ? "y" : "ies"}, ${r.horizon} months, total ${formatQuantity(r.total)}.`;
+  const text = `Statistical baseline submitted as data v${r.version} for ${r.period}: ${r.families} famil${r.families === 1 ? "y" : "ies"}, ${r.horizon} months, total ${formatQuantity(r.total, r.precision ?? 0)}.`;
   const blocks: KnownBlock[] = [
     {
       type: "section",

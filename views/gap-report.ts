@@ -9,6 +9,7 @@ import {
   formatMoney,
   formatPercent,
   formatQuantity,
+  formatSignedMoney,
   formatSignedPercent,
   formatSignedQuantity,
   plural,
@@ -23,12 +24,10 @@ export const TOP_GAPS = 5;
 
 const pct = (v: number) => formatPercent(v);
 
-/** Revenue in whole units of the plan's currency. */
-const money = (v: number) => formatMoney(v);
 const name = (family: string) => `*${escapeMrkdwn(truncate(family, 60))}*`;
 
-/** What is wrong with one row, in words: "supply −50 vs demand 200 (−25.0 %) · revenue +11.1 % vs finance". */
-export function gapRowText(r: GapRow): string {
+/** What is wrong with one row, in words: "supply −50 vs demand 200 (−25 %) · revenue +EUR 1,200 (+11.1 %) vs finance plan". */
+export function gapRowText(r: GapRow, currency: string | null = null): string {
   const parts: string[] = [];
   if (r.flags.includes("supplyVsDemand")) {
     const rel = r.supplyVsDemand === null ? "no demand" : formatSignedPercent(r.supplyVsDemand);
@@ -46,10 +45,10 @@ export function gapRowText(r: GapRow): string {
   if (r.flags.includes("revenueVsPlan")) {
     if (r.revenueGap === null) parts.push("demand finance has not priced");
     else if (r.revenueVsPlan === null)
-      parts.push(`revenue ${formatSignedQuantity(r.revenueGap)} with none in the finance plan`);
+      parts.push(`revenue ${formatSignedMoney(r.revenueGap, currency)} with none in the finance plan`);
     else
       parts.push(
-        `revenue ${formatSignedQuantity(r.revenueGap)} (${formatSignedPercent(r.revenueVsPlan)}) vs finance plan`,
+        `revenue ${formatSignedMoney(r.revenueGap, currency)} (${formatSignedPercent(r.revenueVsPlan)}) vs finance plan`,
       );
   }
   return parts.join(" · ");
@@ -72,13 +71,13 @@ function thresholdsText(report: GapReport): string {
   return `Flagged when ${checks.join(", ")}${missing}`;
 }
 
-/** "supply is 3,566 units below demand (≈ 680,000 in revenue at plan prices) in 45 family-months of 12 families." */
-export function shortfallSentence(s: GapShortfall): string {
+/** "supply is 3,566 units below demand (≈ EUR 680,000 in revenue at plan prices) in 45 family-months of 12 families." */
+export function shortfallSentence(s: GapShortfall, currency: string | null = null): string {
   if (s.units === 0) return "supply covers demand in every family-month.";
   const revenue =
     s.revenue === null
       ? ""
-      : ` (≈ ${money(s.revenue)} in revenue at plan prices${s.unpricedUnits > 0 ? `, ${formatQuantity(s.unpricedUnits)} units unpriced` : ""})`;
+      : ` (≈ ${formatMoney(s.revenue, currency)} in revenue at plan prices${s.unpricedUnits > 0 ? `, ${formatQuantity(s.unpricedUnits)} units unpriced` : ""})`;
   return `supply is *${formatQuantity(s.units)} units below demand*${revenue} in ${plural(s.familyMonths, "family-month")} of ${plural(s.byFamily.length, "family", "families")}.`;
 }
 
@@ -108,7 +107,7 @@ export function gapReportBlocks(
   const s = report.shortfall;
   const checked = !report.missing.includes("demand") && !report.missing.includes("supply");
   const lead = [
-    `*Pre-S&amp;OP gap report ${opts.period}*: ${checked ? shortfallSentence(s) : "supply vs demand not checked."}`,
+    `*Pre-S&amp;OP gap report ${opts.period}*: ${checked ? shortfallSentence(s, report.currency) : "supply vs demand not checked."}`,
     capacitySentence(report),
     report.flagged === 0
       ? `No family-month over a threshold (of ${plural(total, "family-month")}).`
@@ -120,7 +119,7 @@ export function gapReportBlocks(
       s.byFamily,
       top,
       (f) =>
-        `• ${name(f.family)} ${formatQuantity(f.units)} units short in ${monthRuns(f.periods)}${f.revenue === null ? "" : ` ≈ ${money(f.revenue)}`}`,
+        `• ${name(f.family)} ${formatQuantity(f.units)} units short in ${monthRuns(f.periods)}${f.revenue === null ? "" : ` ≈ ${formatMoney(f.revenue, report.currency)}`}`,
       "families short",
     );
     blocks.push(section(`*Short — where and by how much*\n${lines.join("\n")}`));
@@ -140,7 +139,7 @@ export function gapReportBlocks(
     const lines = listed(
       flagged,
       top,
-      (r) => `• ${name(r.family)} ${r.period} — ${escapeMrkdwn(gapRowText(r))}`,
+      (r) => `• ${name(r.family)} ${r.period} — ${escapeMrkdwn(gapRowText(r, report.currency))}`,
       "family-months over a threshold",
     );
     blocks.push(section(`*Largest gaps over a threshold*\n${lines.join("\n")}`));

@@ -44,6 +44,7 @@ export function register(app: App, deps: AppDeps): void {
         historyFrom: g.historyFrom,
         historyTo: g.historyTo,
         horizon: g.plan.horizon,
+        precision: g.plan.precision,
       });
       const note = d.note();
       if (note) message.blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: note.trim() }] });

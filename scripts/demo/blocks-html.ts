@@ -48,7 +48,11 @@ function menuLabel(e: Json, ctx: BlockContext): { text: string; chosen: boolean 
       chosen: true,
     };
   const channel = (e.initial_conversation ?? e.initial_channel) as string | undefined;
-  if (channel) return { text: `<span class="mention channel">#${escapeHtml(ctx.channel(channel))}</span>`, chosen: true };
+  if (channel)
+    return {
+      text: `<span class="mention channel">#${escapeHtml(ctx.channel(channel))}</span>`,
+      chosen: true,
+    };
   return { text: plainHtml(plainOf(e.placeholder) || "Select an item"), chosen: false };
 }
 
@@ -76,9 +80,10 @@ function element(e: Json, ctx: BlockContext): string {
     case "checkboxes":
     case "radio_buttons": {
       const chosen = new Set(
-        [...((e.initial_options as Json[]) ?? []), ...(e.initial_option ? [e.initial_option as Json] : [])].map(
-          (o) => String(o.value),
-        ),
+        [
+          ...((e.initial_options as Json[]) ?? []),
+          ...(e.initial_option ? [e.initial_option as Json] : []),
+        ].map((o) => String(o.value)),
       );
       const mark = e.type === "checkboxes" ? ["☐", "☑"] : ["○", "◉"];
       return `<div class="choices">${((e.options as Json[]) ?? []).map((o) => `<div>${mark[chosen.has(String(o.value)) ? 1 : 0]} ${textHtml(o.text, ctx)}</div>`).join("")}</div>`;

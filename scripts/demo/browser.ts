@@ -51,7 +51,8 @@ export class Browser {
 
   static async launch(width = 1000, height = 1400): Promise<Browser> {
     const bin = findChromium();
-    if (!bin) throw new Error("chromium not found: install Debian's chromium (or set CHROMIUM=/path/to/chrome)");
+    if (!bin)
+      throw new Error("chromium not found: install Debian's chromium (or set CHROMIUM=/path/to/chrome)");
     const profile = mkdtempSync(join(tmpdir(), "sop-chromium-"));
     const child = spawn(
       bin,

@@ -286,7 +286,7 @@ export const CYCLE_STEPS = [
       "Monday 4 January — the rest of December arrives: the whole month's KPIs, in Slack and on the command line",
     run: async (ctx: DemoContext) => {
       ctx.clock.set("2027-01-04T08:30:00Z");
-      await weeklyFeed(ctx, "2026-12-31", "2026-12-20");
+      await weeklyFeed(ctx, "2027-01-03", "2026-12-20");
       await slash(ctx, "ceo", `kpi ${PERIOD}`);
       const r = await cli(ctx, ["kpi", "--team", TEAM, "--from", "2026-12-01", "--to", "2026-12-31"]);
       if (r.code !== 0) throw new Error(`sop kpi failed: ${r.stderr}`);

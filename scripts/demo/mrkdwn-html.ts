@@ -29,7 +29,8 @@ function special(inner: string, names: Names): string {
     const [id, label] = inner.slice(1).split("|");
     return `<span class="mention channel">#${escapeHtml(label || names.channel(id!))}</span>`;
   }
-  if (inner.startsWith("!")) return `<span class="mention">@${escapeHtml(inner.slice(1).split("|")[0]!)}</span>`;
+  if (inner.startsWith("!"))
+    return `<span class="mention">@${escapeHtml(inner.slice(1).split("|")[0]!)}</span>`;
   const bar = inner.indexOf("|");
   const url = bar < 0 ? inner : inner.slice(0, bar);
   const label = bar < 0 ? url : inner.slice(bar + 1);
@@ -45,7 +46,7 @@ function inline(s: string): string {
 
 export function mrkdwnHtml(text: string, names: Names): string {
   const held: string[] = [];
-  const hold = (html: string) => `\u0000${held.push(html) - 1}\u0000`;
+  const hold = (html: string) => `\uE000${held.push(html) - 1}\uE000`;
   let s = text.replace(/<([^<>\s][^<>]*)>/g, (_m, inner: string) => hold(special(inner, names)));
   s = escapeHtml(unescapeSlack(s));
   // Code is shown as typed: no formatting and no emoji inside.
@@ -67,6 +68,9 @@ export function mrkdwnHtml(text: string, names: Names): string {
     }
   }
   flush();
-  const html = out.join("").replace(/<br>$/, "").replace(/<br>(<blockquote>)/g, "$1");
-  return html.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => held[Number(i)]!);
+  const html = out
+    .join("")
+    .replace(/<br>$/, "")
+    .replace(/<br>(<blockquote>)/g, "$1");
+  return html.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => held[Number(i)]!);
 }

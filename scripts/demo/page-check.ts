@@ -18,7 +18,7 @@ const CHECK = `(() => {
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.parentElement.closest("code, pre")) continue;
-    for (const m of n.textContent.matchAll(/:[a-z0-9_+-]+:/g)) emojiCodes.push(m[0]);
+    for (const m of n.textContent.matchAll(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:/g)) emojiCodes.push(m[0]);
   }
   const brokenImages = [...document.images]
     .filter((i) => !i.complete || i.naturalWidth === 0)

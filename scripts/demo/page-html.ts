@@ -12,8 +12,8 @@ import type { Entry } from "./transcript.ts";
 
 export interface PageContext extends BlockContext {
   outDir: string;
-  /** Style sheets to link (the emoji font), relative to the page. */
-  styleSheets?: string[];
+  /** Extra CSS for the page, given the page's body (the emoji font pieces it needs). */
+  fontCss?: (body: string) => string;
 }
 
 const AVATAR_COLOURS = ["#e8912d", "#2eb67d", "#36c5f0", "#e01e5a", "#4a154b", "#1264a3", "#9b59b6"];
@@ -118,5 +118,6 @@ export function renderPage(title: string, entries: Entry[], ctx: PageContext): s
     scenes.push(entryHtml(e, ctx));
   }
   if (open) scenes.push("</section>");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title>${(ctx.styleSheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join("")}<style>${PAGE_CSS}</style></head><body><main><h1>${escapeHtml(title)}</h1>${scenes.join("\n")}</main></body></html>\n`;
+  const body = `<main><h1>${escapeHtml(title)}</h1>${scenes.join("\n")}</main>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title><style>${ctx.fontCss?.(body) ?? ""}${PAGE_CSS}</style></head><body>${body}</body></html>\n`;
 }

@@ -2,13 +2,9 @@
  * The demo's record of the conversation, built from what the driver sent and what the Slack stand-in
  * received, rendered as plain text and (scripts/demo/page-html.ts) as HTML laid out as Slack shows it.
  */
-import { createRequire } from "node:module";
-import { relative } from "node:path";
 import type { SlackStandIn } from "../../test/support/slack-standin.ts";
+import { emojiFontCss } from "./emoji-font.ts";
 import { renderPage } from "./page-html.ts";
-
-/** Noto Color Emoji from node_modules, so emoji look the same on a machine without an emoji font. */
-const EMOJI_FONT_CSS = createRequire(import.meta.url).resolve("@fontsource/noto-color-emoji/index.css");
 
 type Json = Record<string, unknown>;
 
@@ -186,7 +182,7 @@ export class Transcript {
       channel: (id) => this.channelName(id),
       fileSrc: (id) => this.fileLinks.get(id),
       outDir,
-      styleSheets: [relative(outDir, EMOJI_FONT_CSS)],
+      fontCss: (body) => emojiFontCss(body, outDir),
     });
   }
 }

@@ -39,6 +39,8 @@ export interface BaselinePlan {
   /** Families in the team's list with no demand history before the cycle month. */
   skipped: string[];
   total: number;
+  /** Decimals the quantities carry: the most any forecast family's actuals carry (0: whole units). */
+  precision: number;
 }
 
 function roundQuantity(v: number, precision: number): number {
@@ -56,8 +58,10 @@ export function baselinePlan(
   const withHistory = new Set(histories.map((h) => h.family));
   const lines: BaselineLine[] = [];
   const families: BaselineFamily[] = [];
+  let precision = 0;
   for (const h of histories) {
     if (allowed && !allowed.has(h.family)) continue;
+    precision = Math.max(precision, h.precision);
     const { forecast, seasonality } = forecastWithInfo(h.values, {
       season: 12,
       horizon: opts.horizon,
@@ -85,6 +89,7 @@ export function baselinePlan(
     families,
     skipped,
     total: families.reduce((s, f) => s + f.total, 0),
+    precision,
   };
 }
 

@@ -101,6 +101,8 @@ export interface GapReport {
   /** Plans with no approved version, whose checks were skipped. */
   missing: ("demand" | "supply" | "finance")[];
   thresholds: GapThresholds;
+  /** The team's currency (ISO 4217) the revenue figures are in; null: plain numbers. */
+  currency: string | null;
   shortfall: GapShortfall;
   totals: {
     demand: number | null;
@@ -171,7 +173,11 @@ function sumOrNull(values: (number | null)[], present: boolean): number | null {
   return s;
 }
 
-export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport {
+export function gapReport(
+  plans: GapPlans,
+  thresholds: GapThresholds,
+  currency: string | null = null,
+): GapReport {
   const cellKeys = new CellKeys();
   const demand = index(plans.demand, cellKeys);
   const supply = index(plans.supply, cellKeys);
@@ -300,6 +306,7 @@ export function gapReport(plans: GapPlans, thresholds: GapThresholds): GapReport
     flagged: rows.filter((r) => r.flags.length > 0).length,
     missing,
     thresholds,
+    currency,
     shortfall: summariseShortfall(rows, thresholds.capacity),
     totals: {
       demand: sumOrNull(

@@ -84,7 +84,7 @@ export async function loadGapReport(cfg: TeamConfig, period: string): Promise<Cy
   return {
     teamId: cfg.team,
     period,
-    report: gapReport(plans, cfg.gapThresholds),
+    report: gapReport(plans, cfg.gapThresholds, cfg.currency ?? null),
     versions: {
       demand: versionOf(cycle, "demand"),
       supply: versionOf(cycle, "supply"),

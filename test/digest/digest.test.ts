@@ -89,6 +89,10 @@ describe("weekly digest", () => {
     expect(text).toContain("*Worst forecast error* (2027-01)");
     expect(text).toMatch(/\*Late orders\*: \d+ open past their promised date/);
     expect(text).toContain("*Capacity over 100 %* (2027-01)");
+    // The production actuals are monthly here: the charts say which period they show.
+    expect(text).toContain(
+      "The plan vs actual and capacity charts are for 2027-01, the latest period with production actuals.",
+    );
     expect(r.data.exceptions?.production.planSource).toEqual({ kind: "production-csv" });
   });
 

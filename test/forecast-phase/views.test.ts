@@ -102,6 +102,12 @@ describe("gap report blocks", () => {
     expect(text).toContain("1 family-month at or over 100 % of capacity.");
     expect(text).toContain("*B* 2027-02: 100 % of capacity 100");
     expect(text).toContain("1 of 6 family-months over a threshold.");
+    // Revenue in the team's currency when it has one.
+    const eur = JSON.stringify(
+      gapReportBlocks(gapReport({ demand, supply, finance }, thresholds, "EUR"), { period: "2027-01" }),
+    );
+    expect(eur).toContain("(≈ EUR 150 in revenue at plan prices)");
+    expect(eur).toContain("2027-01 … 2027-03 ≈ EUR 150");
   });
 
   it("shows the five worst of 5,000 flagged families within Block Kit limits", () => {

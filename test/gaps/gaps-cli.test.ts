@@ -124,7 +124,7 @@ describe("sop gaps", () => {
     expect(t.stdout).toContain("approved versions: demand v1, supply v1, finance v1");
     expect(t.stdout).toContain("… and 2 more flagged");
     expect(t.stdout).toContain(
-      "shortfall: 100 units below demand (≈ 2,000 revenue at plan prices) in 2 family-months; 1 family-months at or over capacity",
+      "shortfall: 100 units below demand (≈ EUR 2,000 revenue at plan prices) in 2 family-months; 1 family-month at or over capacity",
     );
     expect(t.stdout).toMatch(/B\s+2027-01\s+50\s+0\s+−50\s+−100 %/);
   });

@@ -7,7 +7,13 @@
  */
 import { isPeriod } from "../../cycle/period.ts";
 import { UserError } from "../../errors.ts";
-import { formatPercent, formatQuantity } from "../../format/numbers.ts";
+import {
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  formatSignedQuantity,
+  plural,
+} from "../../format/numbers.ts";
 import { gapReportCsv } from "../../gaps/gap-csv.ts";
 import type { GapRow } from "../../gaps/gap-report.ts";
 import { type CycleGapReport, loadGapReport } from "../../gaps/load-gap-report.ts";
@@ -26,6 +32,10 @@ function jsonRow({ severity: _severity, ...row }: GapRow) {
 
 function num(v: number | null): string {
   return v === null ? "–" : formatQuantity(v);
+}
+
+function signedNum(v: number | null): string {
+  return v === null ? "–" : formatSignedQuantity(v);
 }
 
 function pct(v: number | null): string {
@@ -54,10 +64,10 @@ function table(g: CycleGapReport, top: number): string {
       x.period,
       num(x.demand),
       num(x.supply),
-      num(x.supplyMinusDemand),
+      signedNum(x.supplyMinusDemand),
       pct(x.supplyVsDemand),
       pct(x.utilization),
-      num(x.revenueGap),
+      signedNum(x.revenueGap),
       pct(x.revenueVsPlan),
       x.flags.join(" "),
     ]);
@@ -70,7 +80,7 @@ function table(g: CycleGapReport, top: number): string {
   const lines = [
     `Gap report ${g.period} (team ${g.teamId}): ${r.flagged} of ${r.rows.length} family-months over threshold` +
       ` (supply vs demand ≥ ${pct(t.supplyVsDemand)}, utilisation ≥ ${pct(t.capacity)}, revenue vs plan ≥ ${pct(t.revenueVsPlan)})`,
-    `shortfall: ${num(r.shortfall.units)} units below demand${r.shortfall.revenue === null ? "" : ` (≈ ${num(r.shortfall.revenue)} revenue at plan prices)`} in ${r.shortfall.familyMonths} family-months; ${r.shortfall.atCapacity.length} family-months at or over capacity`,
+    `shortfall: ${num(r.shortfall.units)} units below demand${r.shortfall.revenue === null ? "" : ` (≈ ${formatMoney(r.shortfall.revenue, r.currency)} revenue at plan prices)`} in ${plural(r.shortfall.familyMonths, "family-month")}; ${plural(r.shortfall.atCapacity.length, "family-month")} at or over capacity`,
     `approved versions: demand v${g.versions.demand ?? "–"}, supply v${g.versions.supply ?? "–"}, finance v${g.versions.finance ?? "–"}`,
   ];
   if (rows.length) lines.push("", fmt(head), ...rows.map(fmt));
