@@ -10,6 +10,7 @@ import { startApp } from "../commands/app.ts";
 import { InFlight } from "../commands/in-flight.ts";
 import { ManualClock } from "../src/clock.ts";
 import { disconnectDatabase } from "../src/db/connection.ts";
+import { assertDatabasePrerequisites, MissingPrerequisite } from "../src/db/prerequisites.ts";
 import { repoRoot } from "../src/db/provision.ts";
 import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/logger.ts";
@@ -33,6 +34,13 @@ if (unknownArg) {
   process.exit(2);
 }
 const keep = args.includes("--keep");
+try {
+  assertDatabasePrerequisites("npm run demo");
+} catch (err) {
+  if (!(err instanceof MissingPrerequisite)) throw err;
+  console.error(`[demo] ${err.message}`);
+  process.exit(1);
+}
 const databaseName = process.env.MONGODB_URI ? "MONGODB_URI" : "the local database (.data/dev)";
 
 rmSync(outDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { startApp } from "../commands/app.ts";
 import { InFlight } from "../commands/in-flight.ts";
 import { systemClock } from "./clock.ts";
 import { connectDatabase, disconnectDatabase } from "./db/connection.ts";
+import { MissingPrerequisite } from "./db/prerequisites.ts";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { loadEnvFile, resolveDatabase } from "./runtime.ts";
@@ -21,7 +22,11 @@ try {
   throw err;
 }
 const logger = createLogger(env.LOG_LEVEL);
-const { uri, server } = await resolveDatabase((line) => logger.info(line));
+const { uri, server } = await resolveDatabase((line) => logger.info(line)).catch((err) => {
+  if (!(err instanceof MissingPrerequisite)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 await connectDatabase(uri, { logger, retryForever: true });
 // Actuals stored one row per document by earlier versions move into buckets before anything reads them.
 await migrateActuals({ log: (step) => logger.info(step, "actuals migrated into buckets") }).catch((err) =>

@@ -153,7 +153,7 @@ export const CYCLE_STEPS = [
       const v2 = scaleFamily(v1, target, 0.6, "2027-03");
       const dm = findMessage(ctx, ctx.standIn.dmOf(PEOPLE.demand.id), CYCLE_ACTIONS.openSubmit);
       const viewsBefore = ctx.standIn.views.size;
-      await click(ctx, "demand", dm, CYCLE_ACTIONS.openSubmit, "Resubmit");
+      await click(ctx, "demand", dm, CYCLE_ACTIONS.openSubmit, "Submit a new version");
       const modal2 = await ctx.standIn.waitFor(
         () => ctx.standIn.views.size > viewsBefore && ctx.standIn.lastViewFor(PEOPLE.demand.id),
       );

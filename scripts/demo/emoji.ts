@@ -30,7 +30,18 @@ export function emojiFor(name: string): string | null {
   return lib.get(name) ?? lib.get(name.replace(/^large_/, "")) ?? null;
 }
 
-/** Replaces every `:name:` Slack would draw as an emoji. */
+/** One emoji as the page draws it: in the colour emoji font, which text fonts must not pre-empt (DejaVu Sans has a ⚪). */
+const emojiSpan = (char: string) => `<span class="emoji">${char}</span>`;
+
+/** An emoji already in the text: one with emoji presentation, or a pictograph asking for it (U+FE0F), with skin tones and ZWJ sequences. */
+const PART = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)[\u{1F3FB}-\u{1F3FF}]?`;
+const CODE_OR_EMOJI = new RegExp(String.raw`:([a-z0-9_+-]+):|\p{RI}\p{RI}|${PART}(?:\u200D${PART})*`, "gu");
+
+/** Replaces every `:name:` Slack would draw as an emoji, and marks the emoji already in the text. */
 export function emojify(text: string): string {
-  return text.replace(/:([a-z0-9_+-]+):/g, (code, name: string) => emojiFor(name) ?? code);
+  return text.replace(CODE_OR_EMOJI, (match, name: string | undefined) => {
+    if (name === undefined) return emojiSpan(match);
+    const char = emojiFor(name);
+    return char ? emojiSpan(char) : match;
+  });
 }

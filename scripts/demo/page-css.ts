@@ -48,4 +48,6 @@ figure img,.preview{display:block;max-width:100%;max-height:420px;border:1px sol
 .select{display:flex;justify-content:space-between;align-items:center;gap:8px;border:1px solid #949494;border-radius:4px;padding:6px 9px;font-size:14px;min-height:34px;background:#fff}
 .caret{color:#616061}
 .choices div{margin:2px 0}
+.emoji{font-family:"Noto Color Emoji";font-style:normal;font-weight:400}
+.file-icon.pdf{background:#e01e5a}.file-icon.xlsx{background:#1d7044}
 `;

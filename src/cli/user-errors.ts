@@ -1,6 +1,7 @@
 /** How the command line tells a person what went wrong and what to do next, in terminal terms. */
 
 import { plainMentions } from "../cycle/people.ts";
+import { MissingPrerequisite } from "../db/prerequisites.ts";
 import { isDatabaseOutage, UserError } from "../errors.ts";
 import type { CommandIo } from "./io.ts";
 
@@ -17,6 +18,7 @@ export function writeUserError(io: CommandIo, err: UserError): void {
 /** Any failure a command did not handle itself, as one paragraph (no stack trace). */
 export function describeFailure(err: unknown, command: string): string {
   if (err instanceof UserError) return userErrorText(err).trimEnd();
+  if (err instanceof MissingPrerequisite) return `${command}: ${err.message}`;
   if (isDatabaseOutage(err)) {
     const where = process.env.MONGODB_URI ? `MONGODB_URI (${process.env.MONGODB_URI})` : "the local database";
     return `${command}: ${where} is not reachable (${(err as Error).message}). Nothing was changed. Start it (\`npm run db\` prints a MONGODB_URI to use) or unset MONGODB_URI to let sop start a local one.`;

@@ -97,16 +97,21 @@ async function patchedModule(
   return dir;
 }
 
+/** Where the launcher for this Go source and these patches is (or will be) built. */
+export function ferretDbBinaryPath(source: string, cacheDir: string): string {
+  const stamp = createHash("sha256");
+  for (const f of ["main.go", "go.mod", "go.sum"]) stamp.update(readFileSync(join(source, f)));
+  stamp.update(JSON.stringify(FERRETDB_PATCHES));
+  return join(cacheDir, `ferretdb-sop-${stamp.digest("hex").slice(0, 12)}`);
+}
+
 /** Builds the launcher once; rebuilt only when its Go source or the patches change. Returns its path. */
 export async function buildFerretDb(
   source: string,
   cacheDir: string,
   log: (line: string) => void = () => {},
 ): Promise<string> {
-  const stamp = createHash("sha256");
-  for (const f of ["main.go", "go.mod", "go.sum"]) stamp.update(readFileSync(join(source, f)));
-  stamp.update(JSON.stringify(FERRETDB_PATCHES));
-  const bin = join(cacheDir, `ferretdb-sop-${stamp.digest("hex").slice(0, 12)}`);
+  const bin = ferretDbBinaryPath(source, cacheDir);
   if (existsSync(bin)) return bin;
   const goBin = findOnPath("go");
   if (!goBin)

@@ -5,12 +5,12 @@
  * and the tests, so every path runs against the same kind of server.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MongoClient } from "mongodb";
-import { buildFerretDb as buildPatchedFerretDb, findOnPath } from "./ferretdb-build.ts";
+import { buildFerretDb as buildPatchedFerretDb, ferretDbBinaryPath, findOnPath } from "./ferretdb-build.ts";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ferretSource = join(repoRoot, "db/ferretdb");
@@ -95,6 +95,11 @@ export async function provisionDatabase(opts: ProvisionOptions = {}): Promise<Pr
     throw err;
   }
   return { serverUri, kind, stop };
+}
+
+/** Whether the FerretDB launcher for the current source is already built (then Go is not needed). */
+export function ferretDbBuilt(): boolean {
+  return existsSync(ferretDbBinaryPath(ferretSource, cacheDir));
 }
 
 /** Builds the FerretDB launcher once (src/db/ferretdb-build.ts); rebuilt only when its source changes. */

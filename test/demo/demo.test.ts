@@ -1,30 +1,45 @@
 /**
  * `npm run demo` is also a smoke test: it drives the same app through the same stand-in. Its HTML
- * transcript is opened in headless Chromium and the screenshot must show something.
+ * page is opened in headless Chromium and must render like Slack: no emoji code left as text, every
+ * emoji drawn with the emoji font, no broken image, nothing wider than the page; the executive scenes
+ * are screenshot and must show the dashboard's KPIs and charts. Run with --keep, so the month stays
+ * in the database for the `sop` CLI.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Canvas, loadImage } from "@napi-rs/canvas";
-import { beforeAll, describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser } from "../../scripts/demo/browser.ts";
+import { keptMarker } from "../../scripts/demo/database.ts";
+import { pageProblems } from "../../scripts/demo/page-check.ts";
+import { EXECUTIVE_SCENES, screenshotScenes } from "../../scripts/demo/screenshot.ts";
 import { repoRoot } from "../../src/db/provision.ts";
+import { pixelStats, pngSize } from "../charts/png.ts";
 import { testDatabaseUri } from "../support/database.ts";
 
 const out = join(repoRoot, "demo-out");
+const env = { ...process.env, MONGODB_URI: testDatabaseUri("demo"), LOG_LEVEL: "warn" };
 
-describe("npm run demo", () => {
+describe("npm run demo -- --keep", () => {
   let stdout = "";
-  beforeAll(() => {
-    const r = spawnSync("npm", ["run", "-s", "demo"], {
+  let browser: Browser;
+  beforeAll(async () => {
+    const r = spawnSync("npm", ["run", "-s", "demo", "--", "--keep"], {
       cwd: repoRoot,
-      env: { ...process.env, MONGODB_URI: testDatabaseUri("demo"), LOG_LEVEL: "warn" },
+      env,
       encoding: "utf8",
       timeout: 240_000,
     });
     stdout = r.stdout;
     if (r.status !== 0) throw new Error(`demo failed (${r.status}): ${r.stderr.slice(-3000)}`);
+    browser = await Browser.launch(1000, 1400);
+    await browser.open(pathToFileURL(join(out, "index.html")).href);
   }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(keptMarker(env.MONGODB_URI), { force: true });
+  });
 
   it("writes the transcript and the HTML page", () => {
     const text = readFileSync(join(out, "transcript.txt"), "utf8");
@@ -33,49 +48,75 @@ describe("npm run demo", () => {
     expect(stdout).toContain("S&OP bot — commands");
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html).toContain("<main>");
-    expect(html).toContain("sop bot");
+    expect(html).not.toContain('src="undefined"');
+    expect(html).not.toContain('src=""');
   });
 
-  it("renders in headless Chromium to a screenshot that is not blank", async () => {
-    const chromium = ["chromium", "chromium-browser", "google-chrome"].find(
-      (c) => spawnSync("which", [c]).status === 0,
+  it("renders like Slack in headless Chromium: emoji, no broken image, nothing overflowing", async () => {
+    expect(await pageProblems(browser)).toEqual({
+      emojiCodes: [],
+      emojiWithoutFont: [],
+      brokenImages: [],
+      overflowing: [],
+    });
+    const page = await browser.evaluate<{
+      emoji: number;
+      mentions: string[];
+      quotes: number;
+      labels: string[];
+      cards: string[];
+      homeCharts: number;
+    }>(`(() => {
+      const home = [...document.querySelectorAll("section.scene")].find((s) => /executive dashboard/.test(s.dataset.title));
+      return {
+        emoji: document.querySelectorAll(".emoji").length,
+        mentions: [...document.querySelectorAll(".mention")].map((m) => m.textContent),
+        quotes: document.querySelectorAll("blockquote").length,
+        labels: [...document.querySelectorAll(".input .label")].map((l) => l.textContent),
+        cards: [...document.querySelectorAll(".file-card .file-icon")].map((i) => i.textContent),
+        homeCharts: home ? [...home.querySelectorAll(".home figure img")].filter((i) => i.naturalWidth > 0).length : 0,
+      };
+    })()`);
+    expect(page.emoji).toBeGreaterThan(100);
+    // Mention pills carry the whole name, not its first word.
+    expect(page.mentions).toContain("@Lena Park (S&OP lead)");
+    expect(page.mentions.every((m) => m.length > 1)).toBe(true);
+    expect(page.quotes).toBeGreaterThan(5);
+    expect(page.labels).toEqual(expect.arrayContaining(["Paste CSV (optional)", "What needs to change?"]));
+    // Uploads are file cards: the chart PNGs and the gap report CSV.
+    expect(page.cards).toEqual(expect.arrayContaining(["PNG", "CSV"]));
+    // App Home's executive dashboard shows the digest's three charts (slack_file images).
+    expect(page.homeCharts).toBe(3);
+  });
+
+  it("screenshots the executive scenes: the week-51 digest and App Home's dashboard", async () => {
+    const shot = await screenshotScenes(browser, EXECUTIVE_SCENES);
+    const { width, height } = pngSize(shot);
+    expect(width).toBeGreaterThan(800);
+    expect(height).toBeGreaterThan(2000);
+    const stats = await pixelStats(shot);
+    // Text, charts and colour emoji: far from a blank page.
+    expect(stats.distinctColors).toBeGreaterThan(500);
+    expect(stats.inkRatio).toBeGreaterThan(0.05);
+    const text = await browser.evaluate<string>(
+      `[...document.querySelectorAll("section.scene")].filter((s) => s.style.display !== "none").map((s) => s.innerText).join("\\n")`,
     );
-    expect(chromium, "Debian's chromium must be installed (.ci/run installs it)").toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), "sop-shot-"));
-    const shot = join(dir, "demo.png");
-    execFileSync(
-      chromium!,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        `--user-data-dir=${join(dir, "profile")}`,
-        "--window-size=1000,1400",
-        `--screenshot=${shot}`,
-        `file://${join(out, "index.html")}`,
-      ],
-      { timeout: 60_000, stdio: "ignore" },
-    );
-    expect(existsSync(shot)).toBe(true);
-    const img = await loadImage(readFileSync(shot));
-    expect(img.width).toBe(1000);
-    const canvas = new Canvas(img.width, img.height);
-    const g = canvas.getContext("2d");
-    g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, img.width, img.height).data;
-    const colours = new Set<number>();
-    let nonWhite = 0;
-    for (let i = 0; i < data.length; i += 4 * 7) {
-      const rgb = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
-      colours.add(rgb);
-      if (rgb !== 0xffffff && rgb !== 0xf8f8f8) nonWhite++;
-    }
-    expect(colours.size).toBeGreaterThan(20);
-    expect(nonWhite).toBeGreaterThan(2000);
+    expect(text).toContain("S&OP weekly digest — week 2026-W51 (Mon 14 Dec – Sun 20 Dec)");
+    expect(text).toContain("S&OP Executive Review Dashboard");
+    expect(text).toContain("KPIs — week 2026-W51");
+    expect(text).not.toContain("no data");
+  });
+
+  it("keeps the month in the database for the sop CLI", () => {
+    const r = spawnSync("node", ["bin/sop.js", "status", "2026-12", "--team", "T0SIM"], {
+      cwd: repoRoot,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("2026-12");
+    expect(r.stdout).toMatch(/closed/i);
   });
 });
