@@ -148,8 +148,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     words: ["report"],
-    summary:
-      "the S&OP report: family grids with projected inventory, scenarios, decisions (text, JSON, PDF, XLSX)",
+    summary: "the S&OP report: family grids with projected inventory, scenarios, decisions (PDF, XLSX)",
     usage: "--team T --period PERIOD [--pdf FILE] [--xlsx FILE] [--json]",
     options: [
       TEAM,

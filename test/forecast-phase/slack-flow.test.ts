@@ -159,8 +159,8 @@ describe("forecast phase in Slack", () => {
     expect(opened).toBeDefined();
     const openedText = textOf(opened!.blocks);
     // What is short, where and by how much; capacity at exactly 100 % counts.
-    expect(openedText).toContain("supply is *10 units below demand* (≈ 200 in revenue at plan prices)");
-    expect(openedText).toContain("*B* 10 units short in 2027-03 ≈ 200");
+    expect(openedText).toContain("supply is *10 units below demand* (≈ EUR 200 in revenue at plan prices)");
+    expect(openedText).toContain("*B* 10 units short in 2027-03 ≈ EUR 200");
     expect(openedText).toContain("3 family-months at or over 100 % of capacity.");
     expect(openedText).toContain("*A* 2027-02: 100 % of capacity 100");
     expect(openedText).toContain("4 of 6 family-months over a threshold");
