@@ -55,7 +55,7 @@ function countBreaks(fields: string[]): { all: number; crlf: number } {
 }
 
 /** The whole source as text (imports check every row before storing any, so they hold the file anyway). */
-async function sourceText(source: CsvSource): Promise<string> {
+export async function csvText(source: CsvSource): Promise<string> {
   if (typeof source === "string") return source;
   if (Buffer.isBuffer(source)) return source.toString("utf8");
   const chunks: Buffer[] = [];
@@ -78,42 +78,66 @@ export function isPlainCsv(text: string): boolean {
   return lf === cr;
 }
 
-const BATCH = 2000;
-
-/** The records of a plain file (see isPlainCsv), split at line endings and commas. */
-function* plainBatches(text: string): Generator<CsvRecord[]> {
+/**
+ * Calls `visit` with each record of a plain file (see isPlainCsv), split at line endings and commas;
+ * one fields array is reused for every record. Stops when `visit` returns false.
+ */
+function visitPlain(text: string, visit: VisitRecord): void {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const eol = text.indexOf("\r") >= 0 ? "\r\n" : "\n";
-  let batch: CsvRecord[] = [];
+  const fields: string[] = [];
   let line = 1;
   for (let pos = start; pos < text.length; line++) {
     let end = text.indexOf(eol, pos);
     if (end < 0) end = text.length;
     if (end > pos) {
-      batch.push({ line, fields: text.slice(pos, end).split(",") });
-      if (batch.length === BATCH) {
-        yield batch;
-        batch = [];
+      let n = 0;
+      for (let from = pos; ; ) {
+        const comma = text.indexOf(",", from);
+        if (comma < 0 || comma > end) {
+          fields[n++] = text.slice(from, end);
+          break;
+        }
+        fields[n++] = text.slice(from, comma);
+        from = comma + 1;
       }
+      fields.length = n;
+      if (visit(line, fields) === false) return;
     }
     pos = end + eol.length;
   }
-  if (batch.length > 0) yield batch;
-}
-
-/** Every record of the source, blank lines skipped; throws CsvSyntaxError for malformed CSV. */
-export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
-  for await (const batch of readCsvBatches(source)) yield* batch;
 }
 
 /**
- * The records in batches (whatever the parser produced since the last batch): one await per batch
- * instead of one per record, which matters at hundreds of thousands of rows.
+ * Called with each record: its first line and its fields (the array is only valid during the call).
+ * Returning false stops the reading.
  */
-export async function* readCsvBatches(source: CsvSource): AsyncGenerator<CsvRecord[]> {
-  const text = await sourceText(source);
-  if (isPlainCsv(text)) yield* plainBatches(text);
-  else yield* parsedBatches(text);
+export type VisitRecord = (line: number, fields: string[]) => boolean | undefined;
+
+/** Every record of the source, blank lines skipped; throws CsvSyntaxError for malformed CSV. */
+export async function* readCsvRecords(source: CsvSource): AsyncGenerator<CsvRecord> {
+  const records: CsvRecord[] = [];
+  let failure: unknown;
+  await visitCsvRecords(source, (line, fields) => {
+    records.push({ line, fields: [...fields] });
+    return true;
+  }).catch((err) => {
+    failure = err;
+  });
+  yield* records;
+  if (failure !== undefined) throw failure;
+}
+
+/**
+ * Visits every record of the source in order, blank lines skipped; throws CsvSyntaxError for malformed
+ * CSV (after visiting the records before it). A plain file is split here, anything else by csv-parse.
+ */
+export async function visitCsvRecords(source: CsvSource, visit: VisitRecord): Promise<void> {
+  const text = await csvText(source);
+  if (isPlainCsv(text)) visitPlain(text, visit);
+  else
+    for await (const batch of parsedBatches(text))
+      for (const r of batch) if (visit(r.line, r.fields) === false) return;
 }
 
 /** The records as csv-parse reads them. */

@@ -1,11 +1,20 @@
 /**
- * Field parsers shared by the four actuals files. Each returns the value or a message naming the column
- * and the offending text, so an error reads `line 7: quantity "-3" must not be negative`.
+ * Field checkers shared by the four actuals files, one per column: each returns the value, or reports a
+ * message naming the column and the offending text (`line 7: quantity "-3" must not be negative`) and
+ * returns undefined. Files of hundreds of thousands of rows pass through these, so the common case
+ * allocates nothing: dates, periods and names are checked once per distinct text, quantities that are
+ * plain digits are read without a regular expression.
  */
-import { parseIsoDate } from "../time/dates.ts";
+import { daysInMonth, parseIsoDate } from "../time/dates.ts";
 import { type Period, parsePeriod } from "../time/period.ts";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Where a checker reports a problem with the value. */
+export type Report = (message: string) => void;
+
+/** Checks one column's raw text. */
+export type Check<T> = (raw: string, problem: Report) => T | undefined;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (error: string): Parsed<never> => ({ ok: false, error });
@@ -16,44 +25,82 @@ export function quote(text: string): string {
   return JSON.stringify(shown);
 }
 
-const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-
-/** A quantity: digits with an optional decimal point; not negative. */
-export function quantity(column: string, raw: string): Parsed<number> {
-  const text = raw.trim();
-  if (text === "") return fail(`${column} is empty`);
-  if (DECIMAL.test(text)) return ok(Number(text));
-  if (/^-\s*(?:\d+(?:\.\d*)?|\.\d+)$/.test(text))
-    return fail(`${column} ${quote(text)} must not be negative`);
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) || /^\d+,\d+$/.test(text))
-    return fail(`${column} ${quote(text)} is not a number (no thousands separators; use . for decimals)`);
-  return fail(`${column} ${quote(text)} is not a number`);
-}
-
 /**
- * Files repeat the same few hundred dates, periods and families on every row; checking each distinct
- * text once keeps a 500,000-row file cheap. Keys include the column, as messages name it.
+ * A checker that checks each distinct text once: files repeat the same few hundred dates, periods and
+ * families on every row. Bounded, so a file of distinct values cannot grow it without limit.
  */
-function memo<T>(check: (column: string, raw: string) => Parsed<T>) {
-  const byColumn = new Map<string, Map<string, Parsed<T>>>();
-  return (column: string, raw: string): Parsed<T> => {
-    let cache = byColumn.get(column);
-    if (cache === undefined) {
-      cache = new Map();
-      byColumn.set(column, cache);
-    }
+function memo<T>(column: string, check: (column: string, raw: string) => Parsed<T>): Check<T> {
+  const cache = new Map<string, Parsed<T>>();
+  return (raw, problem) => {
     let hit = cache.get(raw);
     if (hit === undefined) {
       if (cache.size > 50_000) cache.clear();
       hit = check(column, raw);
       cache.set(raw, hit);
     }
-    return hit;
+    if (hit.ok) return hit.value;
+    problem(hit.error);
+    return undefined;
+  };
+}
+
+const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Digits with at most one decimal point and at least one digit: a quantity as the fast path reads it. */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let dot = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || dot) return false;
+    dot = true;
+  }
+  return n > (dot ? 1 : 0);
+}
+
+/** A quantity: digits with an optional decimal point; not negative. */
+export function quantity(column: string): Check<number> {
+  return (raw, problem) => {
+    if (isPlainDecimal(raw)) return Number(raw);
+    const text = raw.trim();
+    let error: string;
+    if (text === "") error = `${column} is empty`;
+    else if (DECIMAL.test(text)) return Number(text);
+    else if (/^-\s*(?:\d+(?:\.\d*)?|\.\d+)$/.test(text))
+      error = `${column} ${quote(text)} must not be negative`;
+    else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text) || /^\d+,\d+$/.test(text))
+      error = `${column} ${quote(text)} is not a number (no thousands separators; use . for decimals)`;
+    else error = `${column} ${quote(text)} is not a number`;
+    problem(error);
+    return undefined;
   };
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
-export const isoDate = memo(checkIsoDate);
+export function isoDate(column: string): Check<string> {
+  const checked = memo(column, checkIsoDate);
+  return (raw, problem) => (isExactDate(raw) ? raw : checked(raw, problem));
+}
+
+/** `YYYY-MM-DD` exactly (no spaces) and a day that exists: read from the character codes, no lookup. */
+function isExactDate(t: string): boolean {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    year = year * 10 + c;
+  }
+  const m1 = t.charCodeAt(5) - 48;
+  const m2 = t.charCodeAt(6) - 48;
+  const d1 = t.charCodeAt(8) - 48;
+  const d2 = t.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
 
 function checkIsoDate(column: string, raw: string): Parsed<string> {
   const text = raw.trim();
@@ -67,7 +114,7 @@ function checkIsoDate(column: string, raw: string): Parsed<string> {
 }
 
 /** A month `YYYY-MM` or an ISO week `YYYY-Www` (W53 only in years that have one). */
-export const period = memo(checkPeriod);
+export const period = (column: string): Check<Period> => memo(column, checkPeriod);
 
 function checkPeriod(column: string, raw: string): Parsed<Period> {
   const text = raw.trim();
@@ -81,14 +128,25 @@ function checkPeriod(column: string, raw: string): Parsed<Period> {
 
 const MAX_NAME = 120;
 
-const checkedNames = memo((column, raw) => checkName(column, raw));
-
-/** A non-empty name (family, order id), trimmed; on the team's list when it has one. */
-export function name(column: string, raw: string, allowed?: ReadonlySet<string>): Parsed<string> {
-  // Order ids are all distinct: not worth caching.
-  const basic = column === "order_id" ? checkName(column, raw) : checkedNames(column, raw);
-  if (!basic.ok || !allowed || allowed.has(basic.value)) return basic;
-  return fail(`${column} ${quote(basic.value)} is not in the team's family list`);
+/**
+ * A non-empty name, trimmed; on the team's list when it has one. `distinct`: every row has its own
+ * (order ids), so caching would only cost.
+ */
+export function name(column: string, opts: { distinct?: boolean } = {}) {
+  const basic: Check<string> = opts.distinct
+    ? (raw, problem) => {
+        const checked = checkName(column, raw);
+        if (checked.ok) return checked.value;
+        problem(checked.error);
+        return undefined;
+      }
+    : memo(column, checkName);
+  return (raw: string, problem: Report, allowed?: ReadonlySet<string>): string | undefined => {
+    const value = basic(raw, problem);
+    if (value === undefined || !allowed || allowed.has(value)) return value;
+    problem(`${column} ${quote(value)} is not in the team's family list`);
+    return undefined;
+  };
 }
 
 function checkName(column: string, raw: string): Parsed<string> {

@@ -11,14 +11,14 @@ import {
   type OrderRow,
   type ProductionRow,
 } from "../store/actuals/index.ts";
-import { isoDate, name, type Parsed, period, quantity, quote } from "./fields.ts";
+import { isoDate, name, period, quantity, quote } from "./fields.ts";
 
 export type { DemandRow, InventoryRow, OrderRow, ProductionRow };
 export { ACTUALS_KINDS, type ActualsKind, isActualsKind };
 
-/** What a row parser gets: the row's cells by column, a sink for problems, the team's families if listed. */
+/** What a row parser gets: the row's cells in the order of the spec's columns, a sink for problems, the team's families if listed. */
 export interface RowInput {
-  cell(column: string): string;
+  values: readonly string[];
   problem(message: string): void;
   families?: ReadonlySet<string>;
 }
@@ -29,39 +29,42 @@ export interface KindSpec<Row> {
   columns: readonly string[];
   /** The row, or undefined when a problem was reported. */
   parseRow(input: RowInput): Row | undefined;
-  /** Natural key within a team, for duplicate detection (parts joined with U+0000). */
-  key(row: Row): string;
+  /**
+   * The natural key within a team, for duplicate detection: one part, or two (then parts the checkers
+   * hand out once per distinct text, so looking them up costs no new string per row).
+   */
+  key: readonly [(row: Row) => string] | readonly [(row: Row) => string, (row: Row) => string];
   /** How the key reads in an error message, e.g. `order_id "O-17"`. */
   describeKey(row: Row): string;
 }
 
-function take<T>(input: RowInput, parsed: Parsed<T>): T | undefined {
-  if (parsed.ok) return parsed.value;
-  input.problem(parsed.error);
-  return undefined;
-}
+const orderIdOf = name("order_id", { distinct: true });
+const familyOf = name("family");
+const orderDateOf = isoDate("order_date");
+const promisedDateOf = isoDate("promised_date");
+const deliveredDateOf = isoDate("delivered_date");
+const orderQuantityOf = quantity("quantity");
 
 export const ordersSpec: KindSpec<OrderRow> = {
   kind: "orders",
   fileName: "orders.csv",
   columns: ["order_id", "family", "order_date", "promised_date", "delivered_date", "quantity"],
-  parseRow(input) {
-    const orderId = take(input, name("order_id", input.cell("order_id")));
-    const family = take(input, name("family", input.cell("family"), input.families));
-    const orderDate = take(input, isoDate("order_date", input.cell("order_date")));
-    const promisedDate = take(input, isoDate("promised_date", input.cell("promised_date")));
-    const deliveredRaw = input.cell("delivered_date").trim();
+  parseRow({ values: v, problem, families }) {
+    const orderId = orderIdOf(v[0]!, problem);
+    const family = familyOf(v[1]!, problem, families);
+    const orderDate = orderDateOf(v[2]!, problem);
+    const promisedDate = promisedDateOf(v[3]!, problem);
     // Empty while the order is open.
-    const deliveredDate = deliveredRaw === "" ? null : take(input, isoDate("delivered_date", deliveredRaw));
-    const qty = take(input, quantity("quantity", input.cell("quantity")));
+    const deliveredDate = v[4]!.trim() === "" ? null : deliveredDateOf(v[4]!, problem);
+    const qty = orderQuantityOf(v[5]!, problem);
     // Cross-field checks whenever the dates themselves are fine, so one pass reports every problem.
     let bad = false;
     if (orderDate !== undefined && deliveredDate && deliveredDate < orderDate) {
-      input.problem(`delivered_date ${deliveredDate} is before order_date ${orderDate}`);
+      problem(`delivered_date ${deliveredDate} is before order_date ${orderDate}`);
       bad = true;
     }
     if (orderDate !== undefined && promisedDate !== undefined && promisedDate < orderDate) {
-      input.problem(`promised_date ${promisedDate} is before order_date ${orderDate}`);
+      problem(`promised_date ${promisedDate} is before order_date ${orderDate}`);
       bad = true;
     }
     if (
@@ -76,37 +79,44 @@ export const ordersSpec: KindSpec<OrderRow> = {
       return undefined;
     return { orderId, family, orderDate, promisedDate, deliveredDate, quantity: qty };
   },
-  key: (r) => r.orderId,
+  key: [(r) => r.orderId],
   describeKey: (r) => `order_id ${quote(r.orderId)}`,
 };
+
+const periodOf = period("period");
+const forecastQtyOf = quantity("forecast_qty");
+const actualQtyOf = quantity("actual_qty");
 
 export const demandSpec: KindSpec<DemandRow> = {
   kind: "demand",
   fileName: "demand.csv",
   columns: ["period", "family", "forecast_qty", "actual_qty"],
-  parseRow(input) {
-    const p = take(input, period("period", input.cell("period")));
-    const family = take(input, name("family", input.cell("family"), input.families));
-    const forecastQty = take(input, quantity("forecast_qty", input.cell("forecast_qty")));
-    const actualQty = take(input, quantity("actual_qty", input.cell("actual_qty")));
+  parseRow({ values: v, problem, families }) {
+    const p = periodOf(v[0]!, problem);
+    const family = familyOf(v[1]!, problem, families);
+    const forecastQty = forecastQtyOf(v[2]!, problem);
+    const actualQty = actualQtyOf(v[3]!, problem);
     if (p === undefined || family === undefined || forecastQty === undefined || actualQty === undefined)
       return undefined;
     return { period: p.label, start: p.start, family, forecastQty, actualQty };
   },
-  key: (r) => `${r.family}\u0000${r.period}`,
+  key: [(r) => r.family, (r) => r.period],
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
 };
+
+const plannedQtyOf = quantity("planned_qty");
+const capacityQtyOf = quantity("capacity_qty");
 
 export const productionSpec: KindSpec<ProductionRow> = {
   kind: "production",
   fileName: "production.csv",
   columns: ["period", "family", "planned_qty", "actual_qty", "capacity_qty"],
-  parseRow(input) {
-    const p = take(input, period("period", input.cell("period")));
-    const family = take(input, name("family", input.cell("family"), input.families));
-    const plannedQty = take(input, quantity("planned_qty", input.cell("planned_qty")));
-    const actualQty = take(input, quantity("actual_qty", input.cell("actual_qty")));
-    const capacityQty = take(input, quantity("capacity_qty", input.cell("capacity_qty")));
+  parseRow({ values: v, problem, families }) {
+    const p = periodOf(v[0]!, problem);
+    const family = familyOf(v[1]!, problem, families);
+    const plannedQty = plannedQtyOf(v[2]!, problem);
+    const actualQty = actualQtyOf(v[3]!, problem);
+    const capacityQty = capacityQtyOf(v[4]!, problem);
     if (
       p === undefined ||
       family === undefined ||
@@ -117,22 +127,25 @@ export const productionSpec: KindSpec<ProductionRow> = {
       return undefined;
     return { period: p.label, start: p.start, family, plannedQty, actualQty, capacityQty };
   },
-  key: (r) => `${r.family}\u0000${r.period}`,
+  key: [(r) => r.family, (r) => r.period],
   describeKey: (r) => `family ${quote(r.family)} and period ${r.period}`,
 };
+
+const snapshotDateOf = isoDate("date");
+const onHandQtyOf = quantity("on_hand_qty");
 
 export const inventorySpec: KindSpec<InventoryRow> = {
   kind: "inventory",
   fileName: "inventory.csv",
   columns: ["date", "family", "on_hand_qty"],
-  parseRow(input) {
-    const date = take(input, isoDate("date", input.cell("date")));
-    const family = take(input, name("family", input.cell("family"), input.families));
-    const onHandQty = take(input, quantity("on_hand_qty", input.cell("on_hand_qty")));
+  parseRow({ values: v, problem, families }) {
+    const date = snapshotDateOf(v[0]!, problem);
+    const family = familyOf(v[1]!, problem, families);
+    const onHandQty = onHandQtyOf(v[2]!, problem);
     if (date === undefined || family === undefined || onHandQty === undefined) return undefined;
     return { date, family, onHandQty };
   },
-  key: (r) => `${r.family}\u0000${r.date}`,
+  key: [(r) => r.family, (r) => r.date],
   describeKey: (r) => `family ${quote(r.family)} and date ${r.date}`,
 };
 

@@ -3,7 +3,8 @@
  * duplicate keys. Problems carry the file's own line numbers (header = line 1); the first
  * MAX_LISTED are kept, the rest only counted.
  */
-import { type CsvSource, CsvSyntaxError, readCsvBatches } from "./csv-records.ts";
+import { type CsvSource, CsvSyntaxError, csvText, visitCsvRecords } from "./csv-records.ts";
+import { type KeyIndex, KeysSeen, LineOfKey } from "./duplicate-keys.ts";
 import { type ActualsKind, KIND_SPECS } from "./kinds.ts";
 
 export const MAX_LISTED = 50;
@@ -63,65 +64,77 @@ export async function readActuals<Row>(
   source: CsvSource,
   opts: ReadOptions = {},
 ): Promise<ReadOutcome<Row>> {
+  const text = await csvText(source);
+  if (KIND_SPECS[kind].key.length === 1) {
+    const seen = new KeysSeen();
+    const outcome = await readText<Row>(kind, text, opts, seen);
+    if (!seen.hasDuplicates()) return outcome;
+  }
+  return readText<Row>(kind, text, opts, new LineOfKey());
+}
+
+async function readText<Row>(
+  kind: ActualsKind,
+  text: string,
+  opts: ReadOptions,
+  seen: KeyIndex,
+): Promise<ReadOutcome<Row>> {
   const spec = KIND_SPECS[kind];
   const problems = new ProblemList();
   const families = opts.families ? new Set(opts.families) : undefined;
   const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  let index: Map<string, number> | undefined;
+  const [keyOf, subKeyOf = () => ""] = spec.key;
+  /** For each of the spec's columns, its position in the file (the header may order them differently). */
+  let positions: number[] = [];
+  let inSpecOrder = true;
   let headerWidth = 0;
   let sawHeader = false;
   let dataRows = 0;
-  let stop = false;
   let currentLine = 0;
   // One reusable input object for every row (no per-row closures).
-  const cells = { fields: [] as string[] };
+  const ordered: string[] = new Array(spec.columns.length);
   const rowInput = {
-    cell: (column: string) => cells.fields[index!.get(column)!] ?? "",
+    values: ordered as readonly string[],
     problem: (message: string) => problems.add(currentLine, message),
     families,
   };
   try {
-    for await (const batch of readCsvBatches(source)) {
-      for (const { line, fields } of batch) {
-        if (!sawHeader) {
-          sawHeader = true;
-          headerWidth = fields.length;
-          index = checkHeader(spec.columns, fields, problems);
-          // Without a usable header the rows cannot be read meaningfully; report the header alone.
-          if (problems.count > 0) {
-            stop = true;
-            break;
-          }
-          continue;
-        }
-        if (fields.every((f) => f.trim() === "")) continue; // spreadsheet exports end with ",,,," rows
-        dataRows++;
-        if (fields.length !== headerWidth) {
-          const missing = spec.columns.filter((c) => (index!.get(c) ?? 0) >= fields.length);
-          problems.add(
-            line,
-            fields.length > headerWidth
-              ? `${fields.length} values, but the header has ${headerWidth} columns (an unquoted comma?)`
-              : `${fields.length} values, but the header has ${headerWidth} columns (no value for ${missing.join(", ")})`,
-          );
-          continue;
-        }
-        cells.fields = fields;
-        currentLine = line;
-        const row = spec.parseRow(rowInput);
-        if (row === undefined) continue;
-        const key = spec.key(row);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          problems.add(line, `duplicate ${spec.describeKey(row)} (first on line ${first})`);
-          continue;
-        }
-        seen.set(key, line);
-        rows.push(row as Row);
+    await visitCsvRecords(text, (line, fields) => {
+      if (!sawHeader) {
+        sawHeader = true;
+        headerWidth = fields.length;
+        const index = checkHeader(spec.columns, fields, problems);
+        // Without a usable header the rows cannot be read meaningfully; report the header alone.
+        if (problems.count > 0) return false;
+        positions = spec.columns.map((c) => index.get(c)!);
+        inSpecOrder = headerWidth === spec.columns.length && positions.every((p, i) => p === i);
+        return;
       }
-      if (stop) break;
-    }
+      if (fields.every((f) => f.trim() === "")) return; // spreadsheet exports end with ",,,," rows
+      dataRows++;
+      if (fields.length !== headerWidth) {
+        const missing = spec.columns.filter((_, i) => positions[i]! >= fields.length);
+        problems.add(
+          line,
+          fields.length > headerWidth
+            ? `${fields.length} values, but the header has ${headerWidth} columns (an unquoted comma?)`
+            : `${fields.length} values, but the header has ${headerWidth} columns (no value for ${missing.join(", ")})`,
+        );
+        return;
+      }
+      if (inSpecOrder) rowInput.values = fields;
+      else {
+        for (let i = 0; i < positions.length; i++) ordered[i] = fields[positions[i]!]!;
+        rowInput.values = ordered;
+      }
+      currentLine = line;
+      const row = spec.parseRow(rowInput);
+      if (row === undefined) return;
+      const first = seen.add(keyOf(row), subKeyOf(row), line);
+      if (first !== undefined)
+        problems.add(line, `duplicate ${spec.describeKey(row)} (first on line ${first})`);
+      else rows.push(row as Row);
+    });
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     problems.add(err.line, `not valid CSV: ${err.message}`);

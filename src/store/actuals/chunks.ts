@@ -54,21 +54,58 @@ export async function* readChunks(refs: readonly ChunkRef[]): AsyncGenerator<Chu
   }
 }
 
-/** Inserts a generation's chunks (new ids only; nothing is overwritten). */
-export async function writeChunks(docs: readonly ChunkDoc[]): Promise<void> {
-  // A batch of large documents per request; SQLite has one writer, so one batch at a time.
-  let batch: ChunkDoc[] = [];
-  let bytes = 0;
-  for (const d of docs) {
-    batch.push(d);
-    bytes += d.n * 16;
-    if (bytes > 4_000_000) {
-      await buckets().insertMany(batch as never[], { ordered: true });
-      batch = [];
-      bytes = 0;
+/**
+ * Inserts a generation's chunks (new ids only; nothing is overwritten) while the caller goes on building
+ * the next ones: documents are sent in batches of a few MB, one batch at a time (SQLite has one
+ * writer), each after `beforeBatch` was told every id written so far (so a crash leaves a record of
+ * them). The database works in its own process meanwhile, so building and writing overlap.
+ */
+export class ChunkWriter {
+  private batch: ChunkDoc[] = [];
+  private bytes = 0;
+  private readonly ids: string[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  constructor(private readonly beforeBatch: (ids: string[]) => Promise<void>) {}
+
+  /** Every id added so far (written or about to be). */
+  get written(): readonly string[] {
+    return this.ids;
+  }
+
+  add(docs: readonly ChunkDoc[]): void {
+    for (const d of docs) {
+      this.batch.push(d);
+      this.bytes += d.n * 16;
+      if (this.bytes > 4_000_000) this.send();
     }
   }
-  if (batch.length > 0) await buckets().insertMany(batch as never[], { ordered: true });
+
+  /** Waits until everything added is written; throws what went wrong. */
+  async flush(): Promise<void> {
+    this.send();
+    await this.chain;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private send(): void {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    this.bytes = 0;
+    for (const d of batch) this.ids.push(d._id);
+    const ids = [...this.ids];
+    this.chain = this.chain.then(async () => {
+      if (this.failure !== undefined) return;
+      try {
+        await this.beforeBatch(ids);
+        await buckets().insertMany(batch as never[], { ordered: true });
+      } catch (err) {
+        this.failure = err;
+      }
+    });
+  }
 }
 
 /** Deletes chunks by `_id` (FerretDB pushes only a lone `_id` filter down); missing ones are fine. */

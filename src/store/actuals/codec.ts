@@ -41,8 +41,19 @@ export interface KindCodec<Row, C extends Chunk> {
   key(row: Row): string;
   /** Natural key order, the order rows are stored in. */
   compare(a: Row, b: Row): number;
-  /** Every field besides the key is equal (a re-imported row that changes nothing). */
-  sameContent(a: Row, b: Row): boolean;
+  /**
+   * When the key order is the text order of one field (orders: the id), that field: rows are then
+   * sorted by the engine's own string sort, several times faster than a comparator.
+   */
+  sortText?: (row: Row) => string;
+  /** `compare` of a row with row `i` of a chunk, without building that row. */
+  compareTo(row: Row, chunk: C, i: number): number;
+  /** Every field besides the key is equal to row `i` of a chunk (a re-imported row that changes nothing). */
+  sameAs(row: Row, chunk: C, i: number): boolean;
+  /** The natural key of row `i` of a chunk. */
+  keyAt(chunk: C, i: number): string;
+  /** The key alone decides the month (true but for orders, whose month is their `order_date`'s). */
+  keyDecidesMonth: boolean;
   /** An upper bound of the UTF-8 bytes a row adds to a chunk besides its family name. */
   extraBytes(row: Row): number;
   toChunk(rows: readonly Row[]): C;
@@ -57,15 +68,49 @@ export interface KindCodec<Row, C extends Chunk> {
 
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The family dictionary of sorted rows' families and each row's index into it. */
+/**
+ * A dictionary column: the distinct values of `field` sorted, and each row's index into them. Values
+ * are numbered in one pass (a run of equal values, as sorted rows have, costs no lookup), then renumbered
+ * in sorted order.
+ */
+export function dictionaryColumn<Row>(
+  rows: readonly Row[],
+  field: (r: Row) => string,
+): { values: string[]; index: Int32Array } {
+  const seen = new Map<string, number>();
+  const values: string[] = [];
+  const index = new Int32Array(rows.length);
+  let last: string | undefined;
+  let lastId = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const v = field(rows[i]!);
+    if (v !== last) {
+      let id = seen.get(v);
+      if (id === undefined) {
+        id = values.length;
+        values.push(v);
+        seen.set(v, id);
+      }
+      last = v;
+      lastId = id;
+    }
+    index[i] = lastId;
+  }
+  const order = values.map((_, i) => i).sort((a, b) => byText(values[a]!, values[b]!));
+  const rank = new Int32Array(values.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
+  });
+  for (let i = 0; i < index.length; i++) index[i] = rank[index[i]!]!;
+  return { values: order.map((id) => values[id]!), index };
+}
+
+/** The family dictionary of rows' families and each row's index into it. */
 export function familyColumn<Row extends { family: string }>(
   rows: readonly Row[],
 ): { families: string[]; family: Int32Array } {
-  const names = [...new Set(rows.map((r) => r.family))].sort(byText);
-  const index = new Map(names.map((f, i) => [f, i]));
-  const family = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) family[i] = index.get(rows[i]!.family)!;
-  return { families: names, family };
+  const { values, index } = dictionaryColumn(rows, (r) => r.family);
+  return { families: values, family: index };
 }
 
 export function encodeFamilies(chunk: Chunk): Columns {
@@ -88,12 +133,25 @@ export function numberColumn<Row>(rows: readonly Row[], field: (r: Row) => numbe
 }
 
 export function countFamilies<Row extends { family: string }>(rows: readonly Row[]): number {
-  return new Set(rows.map((r) => r.family)).size;
+  const names = new Set<string>();
+  let last: string | undefined;
+  for (const r of rows)
+    if (r.family !== last) {
+      last = r.family;
+      names.add(last);
+    }
+  return names.size;
 }
 
-/** Every row of a chunk. */
-export function rowsOf<Row, C extends Chunk>(codec: KindCodec<Row, C>, chunk: C): Row[] {
-  const rows: Row[] = new Array(chunk.n);
-  for (let i = 0; i < chunk.n; i++) rows[i] = codec.rowOf(chunk, i);
+/** Rows in key order (sorted in place unless they already are). Keys are unique. */
+export function sortByKey<Row>(codec: KindCodec<Row, Chunk>, rows: Row[]): Row[] {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = codec.compare(rows[i - 1]!, rows[i]!) <= 0;
+  if (sorted) return rows;
+  const text = codec.sortText;
+  if (!text) return rows.sort(codec.compare);
+  const byText = new Map(rows.map((r) => [text(r), r]));
+  const keys = [...byText.keys()].sort();
+  for (let i = 0; i < keys.length; i++) rows[i] = byText.get(keys[i]!)!;
   return rows;
 }

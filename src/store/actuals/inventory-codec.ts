@@ -27,7 +27,10 @@ export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
   monthOf: (r) => r.date.slice(0, 7),
   key: (r) => `${r.family}\u0000${r.date}`,
   compare: (a, b) => byText(a.family, b.family) || byText(a.date, b.date),
-  sameContent: (a, b) => a.onHandQty === b.onHandQty,
+  compareTo: (r, c, i) => byText(r.family, c.families[c.family[i]!]!) || fastDay(r.date) - c.day[i]!,
+  sameAs: (r, c, i) => r.onHandQty === c.onHand[i],
+  keyAt: (c, i) => `${c.families[c.family[i]!]!}\u0000${dayText(c.day[i]!)}`,
+  keyDecidesMonth: true,
   extraBytes: () => 0,
   toChunk(rows) {
     const day = new Int32Array(rows.length);

@@ -37,6 +37,8 @@ export interface Lease {
   recordPending(ids: string[]): Promise<void>;
   /** Ends the lease (after a commit, a no-op import or a failure). */
   release(): Promise<void>;
+  /** Stops renewing the lease and leaves it to expire (its pending chunks are swept by the next holder). */
+  abandon(): void;
 }
 
 const TTL_MS = 30_000;
@@ -143,6 +145,9 @@ function held(
     async release() {
       clearInterval(timer);
       await leases().deleteOne({ _id: doc._id as never });
+    },
+    abandon() {
+      clearInterval(timer);
     },
   };
 }

@@ -3,8 +3,13 @@
  * inserted; an existing key whose fields are all equal (and, for orders, whose month is the same) is
  * left alone; any other existing key is replaced — and an order whose `order_date` moved to another month
  * leaves its old month's bucket. Counts follow `sop import`: `updated` = keys that existed before.
+ *
+ * Stored rows stay in their decoded columns: both sides are in key order within a month, so each month
+ * is one merge walk (no key strings, no lookup table), and rows are only built for the months that
+ * change. Only orders can have their key in another month than the incoming row's; those are looked up
+ * among the other months read, and only for incoming orders not found in their own month.
  */
-import type { Chunk, KindCodec } from "./codec.ts";
+import { type Chunk, type KindCodec, sortByKey } from "./codec.ts";
 
 export interface MergeResult<Row> {
   inserted: number;
@@ -22,51 +27,177 @@ export interface MergeOptions {
   insertOnly?: boolean;
 }
 
+/** A month's stored rows as one sequence over its chunks (in key order), with the positions that go. */
+class StoredMonth<C extends Chunk> {
+  readonly size: number;
+  /** Positions replaced by an incoming row or moved to another month. */
+  gone: Uint8Array | null = null;
+
+  constructor(readonly chunks: readonly C[]) {
+    this.size = chunks.reduce((n, c) => n + c.n, 0);
+  }
+
+  drop(p: number): void {
+    this.gone ??= new Uint8Array(this.size);
+    this.gone[p] = 1;
+  }
+}
+
+/** Walks a stored month row by row: `chunk` and `i` locate position `p`. */
+class Cursor<C extends Chunk> {
+  p = 0;
+  i = 0;
+  private c = 0;
+
+  constructor(private readonly m: StoredMonth<C>) {}
+
+  get done(): boolean {
+    return this.p >= this.m.size;
+  }
+
+  get chunk(): C {
+    while (this.i >= this.m.chunks[this.c]!.n) {
+      this.i -= this.m.chunks[this.c]!.n;
+      this.c++;
+    }
+    return this.m.chunks[this.c]!;
+  }
+
+  next(): void {
+    this.p++;
+    this.i++;
+  }
+}
+
 /**
- * `existing`: the stored rows of every month an incoming row's key could be in (for orders, any month
- * whose id range covers one of the ids), by month.
+ * `stored`: the decoded chunks (in key order) of every month an incoming row's key could be in (for
+ * orders, any month whose id range covers one of the ids), by month.
  */
-export function mergeRows<Row>(
-  codec: KindCodec<Row, Chunk>,
+export function mergeRows<Row, C extends Chunk>(
+  codec: KindCodec<Row, C>,
   incoming: readonly Row[],
-  existing: ReadonlyMap<string, readonly Row[]>,
+  stored: ReadonlyMap<string, readonly C[]>,
   opts: MergeOptions = {},
 ): MergeResult<Row> {
-  const stored = new Map<string, { row: Row; month: string }>();
-  for (const [month, rows] of existing) for (const row of rows) stored.set(codec.key(row), { row, month });
+  const months = new Map<string, StoredMonth<C>>();
+  const storedMonth = (month: string) => {
+    let m = months.get(month);
+    if (m === undefined) {
+      m = new StoredMonth(stored.get(month) ?? []);
+      months.set(month, m);
+    }
+    return m;
+  };
   const landing = new Map<string, Row[]>();
-  const leaving = new Map<string, Set<string>>();
   const landed: Row[] = [];
-  let inserted = 0;
+  /** Orders not in their own month's bucket: new, or moved from another month. */
+  const unmatched: Row[] = [];
   let updated = 0;
   let unchanged = 0;
-  for (const row of incoming) {
-    const key = codec.key(row);
-    const month = codec.monthOf(row);
-    const before = stored.get(key);
-    if (before === undefined) inserted++;
-    else {
-      updated++;
-      if (opts.insertOnly || (before.month === month && codec.sameContent(before.row, row))) {
-        unchanged++;
-        continue;
-      }
-      const out = leaving.get(before.month) ?? new Set<string>();
-      leaving.set(before.month, out);
-      out.add(key);
-    }
-    const into = landing.get(month) ?? [];
+
+  for (const [month, list] of byMonthOf(codec, incoming)) {
+    const own = storedMonth(month);
+    const into: Row[] = [];
     landing.set(month, into);
-    into.push(row);
+    const at = new Cursor(own);
+    for (const row of sortByKey(codec, list)) {
+      let order = 1;
+      while (!at.done) {
+        order = codec.compareTo(row, at.chunk, at.i);
+        if (order <= 0) break;
+        at.next();
+      }
+      if (!at.done && order === 0) {
+        updated++;
+        if (opts.insertOnly || codec.sameAs(row, at.chunk, at.i)) unchanged++;
+        else {
+          own.drop(at.p);
+          into.push(row);
+          landed.push(row);
+        }
+        at.next();
+      } else if (codec.keyDecidesMonth) {
+        into.push(row);
+        landed.push(row);
+      } else unmatched.push(row);
+    }
+  }
+
+  const moved = findMoved(codec, unmatched, stored, storedMonth);
+  updated += moved.size;
+  if (opts.insertOnly) unchanged += moved.size;
+  const arriving = new Map<string, Row[]>();
+  for (const row of unmatched) {
+    const before = moved.get(row);
+    if (before && opts.insertOnly) continue;
+    before?.month.drop(before.p);
+    const month = codec.monthOf(row);
+    const list = arriving.get(month) ?? [];
+    arriving.set(month, list);
+    list.push(row);
     landed.push(row);
   }
-  const changed = new Map<string, Row[]>();
-  for (const month of new Set([...landing.keys(), ...leaving.keys()])) {
-    const out = leaving.get(month);
-    const kept = (existing.get(month) ?? []).filter((r) => !out?.has(codec.key(r)));
-    const rows = kept.concat(landing.get(month) ?? []);
-    rows.sort(codec.compare);
-    changed.set(month, rows);
+  for (const [month, rows] of arriving) {
+    const into = landing.get(month)!;
+    landing.set(month, into.length === 0 ? rows : sortByKey(codec, into.concat(rows)));
   }
-  return { inserted, updated, unchanged, changed, landed };
+
+  const changed = new Map<string, Row[]>();
+  for (const [month, m] of months) {
+    const into = landing.get(month) ?? [];
+    if (into.length > 0 || m.gone !== null) changed.set(month, mergedMonth(codec, m, into));
+  }
+  return { inserted: incoming.length - updated, updated, unchanged, changed, landed };
+}
+
+function byMonthOf<Row>(codec: KindCodec<Row, Chunk>, rows: readonly Row[]): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const row of rows) {
+    const month = codec.monthOf(row);
+    let list = out.get(month);
+    if (list === undefined) {
+      list = [];
+      out.set(month, list);
+    }
+    list.push(row);
+  }
+  return out;
+}
+
+/** Of the unmatched rows, those whose key is stored in another month: where. */
+function findMoved<Row, C extends Chunk>(
+  codec: KindCodec<Row, C>,
+  unmatched: readonly Row[],
+  stored: ReadonlyMap<string, readonly C[]>,
+  storedMonth: (month: string) => StoredMonth<C>,
+): Map<Row, { month: StoredMonth<C>; p: number }> {
+  const out = new Map<Row, { month: StoredMonth<C>; p: number }>();
+  if (unmatched.length === 0 || stored.size === 0) return out;
+  const wanted = new Map(unmatched.map((r) => [codec.key(r), r]));
+  for (const month of stored.keys()) {
+    const m = storedMonth(month);
+    for (const at = new Cursor(m); !at.done; at.next()) {
+      const row = wanted.get(codec.keyAt(at.chunk, at.i));
+      if (row !== undefined) out.set(row, { month: m, p: at.p });
+    }
+  }
+  return out;
+}
+
+/** A month's rows after the import: stored rows still there and landing rows, merged in key order. */
+function mergedMonth<Row, C extends Chunk>(
+  codec: KindCodec<Row, C>,
+  m: StoredMonth<C>,
+  into: readonly Row[],
+): Row[] {
+  const out: Row[] = [];
+  let j = 0;
+  for (const at = new Cursor(m); !at.done; at.next()) {
+    if (m.gone?.[at.p] === 1) continue;
+    const c = at.chunk;
+    while (j < into.length && codec.compareTo(into[j]!, c, at.i) < 0) out.push(into[j++]!);
+    out.push(codec.rowOf(c, at.i));
+  }
+  while (j < into.length) out.push(into[j++]!);
+  return out;
 }

@@ -36,28 +36,20 @@ function dayColumn(rows: readonly OrderRow[], field: (r: OrderRow) => string | n
   return out;
 }
 
-function minMax(values: Iterable<string | null>): { min: string | null; max: string | null } {
-  let min: string | null = null;
-  let max: string | null = null;
-  for (const v of values) {
-    if (v === null) continue;
-    if (min === null || v < min) min = v;
-    if (max === null || v > max) max = v;
-  }
-  return { min, max };
-}
-
 export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
   kind: "orders",
   monthOf: (r) => r.orderDate.slice(0, 7),
   key: (r) => r.orderId,
   compare: (a, b) => byText(a.orderId, b.orderId),
-  sameContent: (a, b) =>
-    a.family === b.family &&
-    a.orderDate === b.orderDate &&
-    a.promisedDate === b.promisedDate &&
-    a.deliveredDate === b.deliveredDate &&
-    a.quantity === b.quantity,
+  compareTo: (r, c, i) => byText(r.orderId, c.orderIds[i]!),
+  sameAs: (r, c, i) =>
+    r.quantity === c.quantity[i] &&
+    fastDay(r.orderDate) === c.orderDay[i] &&
+    fastDay(r.promisedDate) === c.promisedDay[i] &&
+    (r.deliveredDate === null ? NULL_DAY : fastDay(r.deliveredDate)) === c.deliveredDay[i] &&
+    r.family === c.families[c.family[i]!],
+  keyAt: (c, i) => c.orderIds[i]!,
+  keyDecidesMonth: false,
   extraBytes: (r) => 3 * r.orderId.length + 1,
   toChunk(rows) {
     return {
@@ -99,18 +91,32 @@ export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
     quantity: decodeNumbers(cols.quantity!, new Float64Array(n)),
   }),
   facts(rows) {
-    const delivered = minMax(rows.map((r) => r.deliveredDate));
-    const promised = minMax(rows.map((r) => r.promisedDate));
+    let deliveredMin: string | null = null;
+    let deliveredMax: string | null = null;
+    let promisedMin = rows[0]!.promisedDate;
+    let promisedMax = promisedMin;
+    let open = 0;
+    for (const r of rows) {
+      const d = r.deliveredDate;
+      if (d === null) open++;
+      else {
+        if (deliveredMin === null || d < deliveredMin) deliveredMin = d;
+        if (deliveredMax === null || d > deliveredMax) deliveredMax = d;
+      }
+      if (r.promisedDate < promisedMin) promisedMin = r.promisedDate;
+      if (r.promisedDate > promisedMax) promisedMax = r.promisedDate;
+    }
     return {
       rows: rows.length,
       families: countFamilies(rows),
-      deliveredMin: delivered.min,
-      deliveredMax: delivered.max,
-      promisedMin: promised.min!,
-      promisedMax: promised.max!,
-      open: rows.filter((r) => r.deliveredDate === null).length,
+      deliveredMin,
+      deliveredMax,
+      promisedMin,
+      promisedMax,
+      open,
       idMin: rows[0]!.orderId,
       idMax: rows[rows.length - 1]!.orderId,
     };
   },
+  sortText: (r) => r.orderId,
 };

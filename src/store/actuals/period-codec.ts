@@ -11,6 +11,7 @@ import {
   type Columns,
   countFamilies,
   decodeFamilies,
+  dictionaryColumn,
   encodeFamilies,
   familyColumn,
   type KindCodec,
@@ -43,14 +44,21 @@ function periodCodec<Row extends PeriodRow, F extends keyof Row & string>(
     monthOf: (r) => r.start.slice(0, 7),
     key: (r) => `${r.family}\u0000${r.period}`,
     compare: (a, b) => byText(a.family, b.family) || byText(a.period, b.period),
-    sameContent: (a, b) => fields.every((f) => a[f] === b[f]),
+    compareTo: (r, c, i) =>
+      byText(r.family, c.families[c.family[i]!]!) || byText(r.period, c.periods[c.period[i]!]!),
+    sameAs: (r, c, i) => fields.every((f) => r[f] === c.values[f][i]),
+    keyAt: (c, i) => `${c.families[c.family[i]!]!}\u0000${c.periods[c.period[i]!]!}`,
+    keyDecidesMonth: true,
     extraBytes: () => 0,
     toChunk(rows) {
-      const periods = [...new Set(rows.map((r) => r.period))].sort(byText);
-      const starts = new Map(rows.map((r) => [r.period, r.start]));
-      const index = new Map(periods.map((p, i) => [p, i]));
-      const period = new Int32Array(rows.length);
-      for (let i = 0; i < rows.length; i++) period[i] = index.get(rows[i]!.period)!;
+      const { values: periods, index: period } = dictionaryColumn(rows, (r) => r.period);
+      const starts = new Map<string, string>();
+      let last: string | undefined;
+      for (const r of rows)
+        if (r.period !== last) {
+          last = r.period;
+          starts.set(last, r.start);
+        }
       const values = {} as Record<F, Float64Array>;
       for (const f of fields) values[f] = numberColumn(rows, (r) => r[f] as number);
       return {

@@ -9,13 +9,20 @@
  */
 import { UserError } from "../../errors.ts";
 import { buildMonth } from "./build-chunks.ts";
-import { type ChunkDoc, deleteChunks, readChunks, writeChunks } from "./chunks.ts";
-import { type Chunk, type KindCodec, rowsOf } from "./codec.ts";
+import { ChunkWriter, deleteChunks, readChunks } from "./chunks.ts";
+import type { Chunk, KindCodec } from "./codec.ts";
 import { type AnyCodec, codecOf } from "./codecs.ts";
 import { generation } from "./ids.ts";
 import { emptyLatestIndex, latestIndexDocs, readLatestIndex, updateLatestIndex } from "./inventory-latest.ts";
 import { acquireLease, forgetLeases, type LeaseOptions } from "./lease.ts";
-import { deleteManifest, insertManifest, type Manifest, type MonthEntry, setHead } from "./manifest.ts";
+import {
+  deleteManifest,
+  insertManifest,
+  type Manifest,
+  type MonthEntry,
+  manifestExists,
+  setHead,
+} from "./manifest.ts";
 import { mergeRows } from "./merge.ts";
 import type { ActualsKind, ActualsRowOf, InventoryRow, OrderRow } from "./rows.ts";
 
@@ -56,17 +63,15 @@ function monthsToRead<Row>(codec: KindCodec<Row, Chunk>, base: Manifest, rows: r
   });
 }
 
-async function storedRows<Row>(
+/** The decoded chunks of the months, in key order, by month. */
+async function storedChunks<Row>(
   codec: KindCodec<Row, Chunk>,
   months: MonthEntry[],
-): Promise<Map<string, Row[]>> {
-  const out = new Map<string, Row[]>();
-  for (const m of months) {
-    const rows: Row[] = [];
-    for await (const doc of readChunks(m.chunks))
-      for (const r of rowsOf(codec, codec.decode(doc.cols, doc.n))) rows.push(r);
-    out.set(m.month, rows);
-  }
+): Promise<Map<string, Chunk[]>> {
+  const monthOf = new Map(months.flatMap((m) => m.chunks.map((c) => [c.id, m.month])));
+  const out = new Map<string, Chunk[]>(months.map((m) => [m.month, []]));
+  for await (const doc of readChunks(months.flatMap((m) => m.chunks)))
+    out.get(monthOf.get(doc._id)!)!.push(codec.decode(doc.cols, doc.n));
   return out;
 }
 
@@ -79,62 +84,93 @@ export async function upsertActuals<K extends ActualsKind>(
   const codec = codecOf(kind) as unknown as AnyCodec;
   const now = opts.now ?? (() => new Date());
   const lease = await acquireLease(teamId, kind, opts.lease);
+  let abandoned = false;
   try {
     const base = lease.base;
-    const existing = await storedRows(codec, monthsToRead(codec, base, rows));
+    const existing = await storedChunks(codec, monthsToRead(codec, base, rows));
     const merged = mergeRows(codec, rows as readonly { family: string }[], existing, opts);
     const counts = { inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged };
     if (merged.changed.size === 0) return counts;
 
     const revision = base.revision + 1;
     const gen = generation(revision);
-    const docs: ChunkDoc[] = [];
+    const writer = new ChunkWriter((ids) => lease.recordPending(ids));
     const months = new Map(base.months.map((m) => [m.month, m]));
     const superseded: string[] = [];
-    for (const [month, monthRows] of merged.changed) {
-      superseded.push(...(months.get(month)?.chunks.map((c) => c.id) ?? []));
-      if (monthRows.length === 0) {
-        months.delete(month);
-        continue;
+    let committed = false;
+    try {
+      for (const [month, monthRows] of merged.changed) {
+        superseded.push(...(months.get(month)?.chunks.map((c) => c.id) ?? []));
+        if (monthRows.length === 0) {
+          months.delete(month);
+          continue;
+        }
+        const built = buildMonth(codec, teamId, month, gen, monthRows);
+        writer.add(built.docs);
+        months.set(month, built.entry);
+        // Let the driver send what is queued while the next month is built.
+        await new Promise((r) => setImmediate(r));
       }
-      const built = buildMonth(codec, teamId, month, gen, monthRows);
-      docs.push(...built.docs);
-      months.set(month, built.entry);
+      let latest = base.latest;
+      if (kind === "inventory") {
+        const before = base.latest.length ? await readLatestIndex(base) : emptyLatestIndex();
+        const index = latestIndexDocs(
+          teamId,
+          gen,
+          updateLatestIndex(before, merged.landed as InventoryRow[]),
+        );
+        writer.add(index.docs);
+        superseded.push(...base.latest.map((c) => c.id));
+        latest = index.refs;
+      }
+      await writer.flush();
+      const next: Manifest = {
+        teamId,
+        kind,
+        revision,
+        months: [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
+        latest,
+        superseded,
+      };
+      committed = await insertManifest(next, opts.source ?? "import", now());
+      if (!committed)
+        throw new UserError(
+          "conflict",
+          "Another import of the same kind for this team was committed at the same moment. Nothing was imported by this run; please run it again.",
+        );
+      await opts.afterCommit?.();
+      await setHead(teamId, kind, revision);
+      await cleanUp(base, next, lease.crashed).catch(() => {
+        // Committed already; whatever is left is deleted by the next commit.
+      });
+      return counts;
+    } catch (err) {
+      if (!committed) abandoned = !(await dropUncommitted(teamId, kind, revision, writer.written));
+      throw err;
     }
-    let latest = base.latest;
-    if (kind === "inventory") {
-      const before = base.latest.length ? await readLatestIndex(base) : emptyLatestIndex();
-      const index = latestIndexDocs(teamId, gen, updateLatestIndex(before, merged.landed as InventoryRow[]));
-      docs.push(...index.docs);
-      superseded.push(...base.latest.map((c) => c.id));
-      latest = index.refs;
-    }
-    const next: Manifest = {
-      teamId,
-      kind,
-      revision,
-      months: [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
-      latest,
-      superseded,
-    };
-    const ids = docs.map((d) => d._id);
-    await lease.recordPending(ids);
-    await writeChunks(docs);
-    if (!(await insertManifest(next, opts.source ?? "import", now()))) {
-      await deleteChunks(ids);
-      throw new UserError(
-        "conflict",
-        "Another import of the same kind for this team was committed at the same moment. Nothing was imported by this run; please run it again.",
-      );
-    }
-    await opts.afterCommit?.();
-    await setHead(teamId, kind, revision);
-    await cleanUp(base, next, lease.crashed).catch(() => {
-      // Committed already; whatever is left is deleted by the next commit.
-    });
-    return counts;
   } finally {
-    await lease.release().catch(() => {});
+    if (abandoned) lease.abandon();
+    else await lease.release().catch(() => {});
+  }
+}
+
+/**
+ * After a failure before the commit was known to succeed: the chunks written are garbage unless the
+ * revision got committed after all (an insert whose reply was lost), so they are deleted only when it
+ * was not. False when that could not be done: the lease is then left to expire, and the next import of
+ * this kind, taking it over, sweeps its pending chunks.
+ */
+async function dropUncommitted(
+  teamId: string,
+  kind: ActualsKind,
+  revision: number,
+  ids: readonly string[],
+): Promise<boolean> {
+  try {
+    if (!(await manifestExists(teamId, kind, revision))) await deleteChunks(ids);
+    return true;
+  } catch {
+    return false;
   }
 }
 
