@@ -9,7 +9,7 @@ import type { TeamConfig } from "../team/team-config.ts";
 import { addDays, earlierOf } from "../time/dates.ts";
 import { isMonth, monthOf, monthWindow } from "../time/period.ts";
 import { todayFor } from "../time/today.ts";
-import { computeKpis } from "./compute-kpis.ts";
+import { computeKpisFor } from "./compute-kpis.ts";
 import { type KpiSummaryRow, summarizeKpis } from "./kpi-summary.ts";
 import type { KpiValues } from "./kpi-values.ts";
 import { targetsFor } from "./targets.ts";
@@ -48,10 +48,11 @@ export async function periodReport(
   const to = earlierOf(month.to, today);
   const previousFrom = addDays(month.from, -7);
   const previousTo = addDays(to, -7);
-  const [values, previous] = await Promise.all([
-    computeKpis({ teamId, from: month.from, to }),
-    computeKpis({ teamId, from: previousFrom, to: previousTo }),
-  ]);
+  // Both windows from one read of the months they touch.
+  const [values, previous] = (await computeKpisFor(teamId, [
+    { from: month.from, to },
+    { from: previousFrom, to: previousTo },
+  ])) as [KpiValues, KpiValues];
   return {
     period,
     from: month.from,

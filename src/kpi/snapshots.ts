@@ -17,7 +17,7 @@ import {
   weeksEndingWith,
 } from "../time/iso-week.ts";
 import { todayFor } from "../time/today.ts";
-import { computeKpis } from "./compute-kpis.ts";
+import { computeKpisFor } from "./compute-kpis.ts";
 import type { KpiValues } from "./kpi-values.ts";
 
 export interface KpiSnapshot {
@@ -39,16 +39,29 @@ export async function currentWeek(teamId: string, clock: Clock): Promise<string>
 
 /** Computes and stores (replacing) the snapshot of `week` for a team. */
 export async function snapshotWeek(teamId: string, week: string, clock: Clock): Promise<KpiSnapshot> {
-  if (!parseIsoWeek(week))
-    throw new UserError("bad_input", `"${week}" is not an ISO week; use YYYY-Www, e.g. 2026-W47.`);
+  return (await snapshotWeeks(teamId, [week], clock))[0]!;
+}
+
+/** Computes the snapshots of several weeks from one read of the actuals they need, and stores each. */
+export async function snapshotWeeks(teamId: string, weeks: string[], clock: Clock): Promise<KpiSnapshot[]> {
   const cfg = await loadTeamConfig(teamId);
   const today = todayFor(clock, cfg?.timezone ?? "UTC");
-  const from = isoWeekMonday(week);
-  if (from > today) throw new UserError("bad_input", `${week} has not started yet (it starts ${from}).`);
-  const sunday = isoWeekSunday(week);
-  const to = earlierOf(sunday, today);
-  const values = await computeKpis({ teamId, from, to });
-  const snapshot: KpiSnapshot = { teamId, week, from, to, values, computedAt: clock.now() };
+  const windows = weeks.map((week) => {
+    if (!parseIsoWeek(week))
+      throw new UserError("bad_input", `"${week}" is not an ISO week; use YYYY-Www, e.g. 2026-W47.`);
+    const from = isoWeekMonday(week);
+    if (from > today) throw new UserError("bad_input", `${week} has not started yet (it starts ${from}).`);
+    return { week, from, to: earlierOf(isoWeekSunday(week), today) };
+  });
+  const values = await computeKpisFor(teamId, windows);
+  const snapshots: KpiSnapshot[] = [];
+  for (const [i, { week, from, to }] of windows.entries())
+    snapshots.push(await storeSnapshot({ teamId, week, from, to, values: values[i]!, computedAt: clock.now() }));
+  return snapshots;
+}
+
+async function storeSnapshot(snapshot: KpiSnapshot): Promise<KpiSnapshot> {
+  const { teamId, week, values } = snapshot;
   // kpi_snapshots stays small (teams × weeks), so a replace by _id is cheap even on FerretDB.
   await KpiSnapshotModel.collection.replaceOne(
     { _id: snapshotId(teamId, week) } as never,
@@ -61,7 +74,7 @@ export async function snapshotWeek(teamId: string, week: string, clock: Clock): 
 /** What the daily recompute does: last week (to finalise it) and the current week so far. */
 export async function refreshSnapshots(teamId: string, clock: Clock): Promise<KpiSnapshot[]> {
   const week = await currentWeek(teamId, clock);
-  return [await snapshotWeek(teamId, addWeeks(week, -1), clock), await snapshotWeek(teamId, week, clock)];
+  return snapshotWeeks(teamId, [addWeeks(week, -1), week], clock);
 }
 
 function fromDoc(doc: Record<string, unknown>): KpiSnapshot {

@@ -18,6 +18,7 @@ export {
 } from "./family-totals.ts";
 export type { InventoryChunk } from "./inventory-codec.ts";
 export { type FamilyOnHand, latestOnHandByFamily } from "./latest-on-hand.ts";
+export type { Manifest, MonthEntry } from "./manifest.ts";
 export { type MigratedTeam, type MigrateOptions, migrateActuals } from "./migrate.ts";
 export type { OrderChunk } from "./orders-codec.ts";
 export type { DemandChunk, ProductionChunk } from "./period-codec.ts";
