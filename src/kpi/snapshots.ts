@@ -56,7 +56,9 @@ export async function snapshotWeeks(teamId: string, weeks: string[], clock: Cloc
   const values = await computeKpisFor(teamId, windows);
   const snapshots: KpiSnapshot[] = [];
   for (const [i, { week, from, to }] of windows.entries())
-    snapshots.push(await storeSnapshot({ teamId, week, from, to, values: values[i]!, computedAt: clock.now() }));
+    snapshots.push(
+      await storeSnapshot({ teamId, week, from, to, values: values[i]!, computedAt: clock.now() }),
+    );
   return snapshots;
 }
 
