@@ -4,10 +4,14 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, type Receiver } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
+import { watchRateLimits } from "../jobs/slack-output.ts";
 import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import type { AppDeps } from "./deps.ts";
+import { type OAuthSetup, oauthSetup } from "./oauth/oauth-options.ts";
+import { installedClients, type SlackClients } from "./oauth/team-clients.ts";
 import { createReceiver, webApiOptions } from "./receiver.ts";
 import { registerListeners } from "./register-all.ts";
 import { type AppSurface, recordSurface } from "./surface.ts";
@@ -18,6 +22,10 @@ export interface RunningApp {
   port: number;
   /** The scheduled jobs, when started with `{ jobs: true }` (npm start); tests drive them themselves. */
   jobs?: RunningJobs;
+  /** What scheduled jobs post with (tests and scripts tick jobs with it). */
+  clients: WebClient | SlackClients;
+  /** The deps the listeners got (with the installation store under OAuth). */
+  deps: AppDeps;
   stop(): Promise<void>;
 }
 
@@ -34,12 +42,22 @@ function healthRoute() {
   };
 }
 
-export function createApp(deps: AppDeps): { app: App; receiver: Receiver; surface: AppSurface } {
+export function createApp(deps: AppDeps): {
+  app: App;
+  receiver: Receiver;
+  surface: AppSurface;
+  oauth?: OAuthSetup;
+  /** `deps` with what the app set up (the installation store with OAuth). */
+  deps: AppDeps;
+} {
   const { env } = deps;
   const logger = boltLogger(deps.logger);
   const customRoutes = [healthRoute()];
-  const receiver = createReceiver(env, logger, customRoutes);
+  const oauth = oauthSetup(env, deps.logger, webApiOptions(env));
+  const appDeps: AppDeps = { ...deps, installations: oauth?.store };
+  const receiver = createReceiver(env, logger, customRoutes, oauth);
   const app = new App({
+    // One workspace: its bot token. OAuth: none here; each request is authorised from its team's installation.
     token: env.SLACK_BOT_TOKEN,
     receiver,
     logger,
@@ -51,12 +69,23 @@ export function createApp(deps: AppDeps): { app: App; receiver: Receiver; surfac
     deps.logger.error({ err: error }, "bolt error");
   });
   const surface = recordSurface(app);
-  registerListeners(app, deps);
-  return { app, receiver, surface };
+  registerListeners(app, appDeps);
+  return { app, receiver, surface, oauth, deps: appDeps };
 }
 
-export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {
-  const { app } = createApp(deps);
+/** The Web API clients scheduled jobs post with: the app's own, or each installed team's (OAuth). */
+export function jobClients(app: App, deps: AppDeps): WebClient | SlackClients {
+  if (!deps.installations) return app.client;
+  const log = deps.logger.child({ component: "scheduler" });
+  return installedClients(
+    deps.installations,
+    { ...webApiOptions(deps.env), logger: boltLogger(deps.logger) },
+    (client) => watchRateLimits(client, log),
+  );
+}
+
+export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {
+  const { app, deps } = createApp(baseDeps);
   const started = (await app.start(deps.env.PORT)) as unknown;
   const server = started as Server | undefined;
   const address = server && typeof server.address === "function" ? server.address() : null;
@@ -67,13 +96,16 @@ export async function startApp(deps: AppDeps, opts: { jobs?: boolean } = {}): Pr
     res.once("close", () => deps.inFlight.noteRequest(-1));
   });
   deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
-  const jobs = opts.jobs ? await startJobs(app.client, deps) : undefined;
+  const clients = jobClients(app, deps);
+  const jobs = opts.jobs ? await startJobs(clients, deps) : undefined;
   const watchdog = watchDatabase(deps.logger);
   let stopping: Promise<void> | undefined;
   return {
     app,
     port,
     jobs,
+    clients,
+    deps,
     stop: () => {
       stopping ??= (async () => {
         watchdog.stop();

@@ -1,11 +1,13 @@
 /**
  * The receiver Slack talks to: HTTP at /slack/events with the signing secret, or Socket Mode when an
  * app-level token is set (the Web API base URL then also serves `apps.connections.open`, so a local
- * stand-in can drive it). Both serve the extra routes (GET /healthz) on PORT.
+ * stand-in can drive it). Both serve the extra routes (GET /healthz) on PORT, and with OAuth
+ * distribution the install and redirect paths (commands/oauth/oauth-options.ts).
  */
 import type { CustomRoute } from "@slack/bolt";
 import { type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { Env } from "../src/env.ts";
+import type { OAuthSetup } from "./oauth/oauth-options.ts";
 import { guardNullBodies } from "./receiver-guard.ts";
 
 /** Web API client settings shared by the app's client, Socket Mode's connection and the OAuth flow. */
@@ -16,13 +18,20 @@ export function webApiOptions(env: Pick<Env, "SLACK_API_URL">) {
   };
 }
 
-export function createReceiver(env: Env, logger: BoltLogger, customRoutes: CustomRoute[]): Receiver {
+export function createReceiver(
+  env: Env,
+  logger: BoltLogger,
+  customRoutes: CustomRoute[],
+  oauth?: OAuthSetup,
+): Receiver {
   if (env.SLACK_APP_TOKEN) {
     return new SocketModeReceiver({
       appToken: env.SLACK_APP_TOKEN,
       customRoutes,
       logger,
+      ...oauth?.receiverOptions,
       installerOptions: {
+        ...oauth?.receiverOptions.installerOptions,
         port: env.PORT,
         // apps.connections.open goes where every other Web API call goes.
         clientOptions: { slackApiUrl: env.SLACK_API_URL },
@@ -30,6 +39,7 @@ export function createReceiver(env: Env, logger: BoltLogger, customRoutes: Custo
     });
   }
   const receiver = new HTTPReceiver({
+    ...oauth?.receiverOptions,
     signingSecret: env.SLACK_SIGNING_SECRET ?? "",
     endpoints: "/slack/events",
     customRoutes,

@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
 import { register as registerCycle } from "./cycle.ts";
 import type { AppDeps } from "./deps.ts";
+import { register as registerInstallationEvents } from "./events/index.ts";
 import { register as registerExecDashboard } from "./exec-dashboard.ts";
 import { register as registerKnownIds } from "./known-ids.ts";
 import { register as registerSop } from "./sop/index.ts";
@@ -15,4 +16,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerGenerateBaseline(app, deps);
   registerExecDashboard(app, deps);
   registerImportActuals(app, deps);
+  registerInstallationEvents(app, deps);
 }

@@ -6,6 +6,7 @@
  * characters instead.
  */
 import type { WebClient } from "@slack/web-api";
+import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import { quickChartUrl, SLACK_IMAGE_URL_MAX_LENGTH } from "../src/charts/quickchart-url.ts";
 import { renderPng } from "../src/charts/render-png.ts";
 import type { ChartSpec } from "../src/charts/types.ts";
@@ -185,13 +186,14 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
   return { data, posted, pngs, images, files, failures };
 }
 
-export function digestJob(client: WebClient, env: ChartEnv): JobDefinition {
+export function digestJob(clientOrClients: WebClient | SlackClients, env: ChartEnv): JobDefinition {
+  const clients = asClients(clientOrClients);
   return {
     name: "digest",
     period: "week",
     cron: (cfg) => cfg.schedules.digest,
     run: async (ctx) => {
-      const r = await postDigest(client, {
+      const r = await postDigest(await clients.forTeam(ctx.teamId), {
         teamId: ctx.teamId,
         now: ctx.now,
         env,

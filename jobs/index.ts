@@ -2,8 +2,9 @@
  * The scheduled jobs of the app (Slack-facing, like commands/): the daily KPI recompute, the weekly
  * digest and the daily reminders, run by the scheduler in src/schedule with Bolt's Web API client.
  */
-import type { WebClient } from "@slack/web-api";
+import { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
+import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import type { JobDefinition } from "../src/schedule/job.ts";
 import { type RunOutcome, Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
 import { digestJob } from "./digest.ts";
@@ -11,8 +12,10 @@ import { kpiJob } from "./kpi.ts";
 import { remindersJob } from "./reminders.ts";
 import { watchRateLimits } from "./slack-output.ts";
 
-export function jobDefinitions(client: WebClient, deps: AppDeps): JobDefinition[] {
-  return [kpiJob(client, deps), digestJob(client, deps.env), remindersJob(client)];
+/** The jobs, posting with `clients`: one workspace's client, or each team's own (OAuth distribution). */
+export function jobDefinitions(clients: WebClient | SlackClients, deps: AppDeps): JobDefinition[] {
+  const c = asClients(clients);
+  return [kpiJob(c, deps), digestJob(c, deps.env), remindersJob(c)];
 }
 
 export interface RunningJobs {
@@ -22,14 +25,15 @@ export interface RunningJobs {
 
 /** Starts the scheduler (cron tasks per team, revision poll); `stop()` ends it with the app. */
 export async function startJobs(
-  client: WebClient,
+  clients: WebClient | SlackClients,
   deps: AppDeps,
   options: Partial<SchedulerOptions> = {},
 ): Promise<RunningJobs> {
   const logger = deps.logger.child({ component: "scheduler" });
-  const unwatch = watchRateLimits(client, logger);
+  // Per-team clients are watched as they are made (commands/app.ts).
+  const unwatch = clients instanceof WebClient ? watchRateLimits(clients, logger) : () => {};
   const scheduler = new Scheduler({
-    jobs: jobDefinitions(client, deps),
+    jobs: jobDefinitions(clients, deps),
     clock: deps.clock,
     logger,
     ...options,
@@ -48,9 +52,13 @@ export async function startJobs(
  * One scheduler tick without a running scheduler (the demo, scripts): refreshes the teams' schedules and
  * runs every job due at `now`, claimed exactly as the cron path claims it.
  */
-export async function tickJobs(client: WebClient, deps: AppDeps, now: Date): Promise<RunOutcome[]> {
+export async function tickJobs(
+  clients: WebClient | SlackClients,
+  deps: AppDeps,
+  now: Date,
+): Promise<RunOutcome[]> {
   const scheduler = new Scheduler({
-    jobs: jobDefinitions(client, deps),
+    jobs: jobDefinitions(clients, deps),
     clock: deps.clock,
     logger: deps.logger.child({ component: "scheduler" }),
   });

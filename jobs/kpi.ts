@@ -5,6 +5,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
 import { refreshExecDashboards } from "../commands/exec-dashboard.ts";
+import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import { refreshDigestFacts, reportingWeek } from "../src/digest/index.ts";
 import { refreshSnapshots } from "../src/kpi/snapshots.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
@@ -26,11 +27,12 @@ export async function recomputeKpis(
   return summary;
 }
 
-export function kpiJob(client: WebClient, deps: AppDeps): JobDefinition {
+export function kpiJob(clientOrClients: WebClient | SlackClients, deps: AppDeps): JobDefinition {
+  const clients = asClients(clientOrClients);
   return {
     name: "kpi",
     period: "day",
     cron: (cfg) => cfg.schedules.kpi,
-    run: (ctx) => recomputeKpis(client, deps, ctx),
+    run: async (ctx) => recomputeKpis(await clients.forTeam(ctx.teamId), deps, ctx),
   };
 }

@@ -4,6 +4,7 @@
  * same day, never sends it twice; a failed send gives the key back for the retry.
  */
 import type { WebClient } from "@slack/web-api";
+import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
 import { claimReminder, pruneReminders, releaseReminder } from "../src/schedule/reminder-log.ts";
@@ -46,11 +47,12 @@ async function send(out: JobOutput, r: Reminder, timezone: string, sopChannel: s
   return (await out.dm(r.to, message, what)) !== null;
 }
 
-export function remindersJob(client: WebClient): JobDefinition {
+export function remindersJob(clientOrClients: WebClient | SlackClients): JobDefinition {
+  const clients = asClients(clientOrClients);
   return {
     name: "reminders",
     period: "day",
     cron: (cfg) => cfg.schedules.reminders,
-    run: (ctx) => sendReminders(client, ctx),
+    run: async (ctx) => sendReminders(await clients.forTeam(ctx.teamId), ctx),
   };
 }

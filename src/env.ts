@@ -107,6 +107,8 @@ function combinationProblem(env: Env): [string, string] | null {
     return ["SLACK_SIGNING_SECRET", "is required (only Socket Mode, SLACK_APP_TOKEN, does without it)"];
   if (env.SLACK_REDIRECT_URI && !oauth.length)
     return ["SLACK_REDIRECT_URI", "is only used with OAuth distribution (SLACK_CLIENT_ID)"];
+  if (env.SLACK_REDIRECT_URI && !new URL(env.SLACK_REDIRECT_URI).pathname.endsWith("/slack/oauth_redirect"))
+    return ["SLACK_REDIRECT_URI", "must end with /slack/oauth_redirect (the path the app serves)"];
   return null;
 }
 

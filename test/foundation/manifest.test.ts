@@ -86,12 +86,12 @@ describe("the manifest check", () => {
   it("fails for a handled event, command or shortcut the manifest does not have", () => {
     const more = {
       ...surface,
-      events: [...surface.events, "app_uninstalled"],
+      events: [...surface.events, "member_joined_channel"],
       commands: [...surface.commands],
       shortcuts: [{ callbackId: "sop_log_decision", type: "message_action" }],
     };
     const problems = manifestProblems(committed, more, calls);
-    expect(problems).toContain("event app_uninstalled is handled but not subscribed");
+    expect(problems).toContain("event member_joined_channel is handled but not subscribed");
     expect(problems).toContain("shortcut sop_log_decision is handled but not in the manifest");
     expect(problems).toContain(
       "shortcut sop_log_decision has no entry in commands/manifest-text.ts (SHORTCUT_TEXT)",

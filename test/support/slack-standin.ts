@@ -18,6 +18,7 @@ import { checkMessage, checkView } from "./block-kit-limits.ts";
 import type { SocketModeStandIn } from "./socket-mode-standin.ts";
 import { ImageChecker, TINY_PNG } from "./standin-images.ts";
 import { SlackLedger } from "./standin-ledger.ts";
+import { StandInError, StandInWorkspaces } from "./standin-workspaces.ts";
 
 type Json = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export interface ApiCall {
   args: Json;
   /** The token the call was made with (Authorization header or `token` argument). */
   token: string;
+  /** The workspace that token belongs to. */
+  teamId?: string;
   /** What the stand-in answered: ok, or the Slack error code. */
   ok: boolean;
   error?: string;
@@ -49,6 +52,8 @@ export interface PostedMessage {
   ephemeralTo?: string;
   threadTs?: string;
   edits: number;
+  /** The workspace whose token posted it. */
+  teamId?: string;
 }
 
 export interface UploadedFile {
@@ -61,6 +66,8 @@ export interface UploadedFile {
   shared: boolean;
   /** Who uploaded it through a modal's file input (files the app uploads have none). */
   owner?: string;
+  /** The workspace whose token shared it. */
+  teamId?: string;
   /** The app's token does not give access (another workspace's, or a private file): sign-in page. */
   hiddenFromApp?: boolean;
 }
@@ -108,6 +115,8 @@ export class SlackStandIn {
   socketMode: SocketModeStandIn | undefined;
   /** Simulated latency for every Web API call, ms. */
   latencyMs = 0;
+  /** Workspaces, OAuth installs and the tokens they issue. */
+  readonly workspaces = new StandInWorkspaces();
   /** Triggers, response_urls and per-channel message rates. */
   readonly ledger = new SlackLedger();
   /** Scopes of the installed bot token (default: the manifest's). */
@@ -290,6 +299,15 @@ export class SlackStandIn {
       res.end(file.bytes);
       return;
     }
+    if (req.method === "GET" && url.pathname === "/oauth/v2/authorize") {
+      const next = this.workspaces.authorize(url.searchParams, req.headers.cookie);
+      if (next.location) {
+        res.writeHead(302, { location: next.location });
+        res.end();
+        return;
+      }
+      return send(res, 200, `<!DOCTYPE html><html><body>${next.page}</body></html>`, "text/html");
+    }
     if (!url.pathname.startsWith("/api/")) return send(res, 404, "not found", "text/plain");
     const method = url.pathname.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"], url.searchParams);
@@ -320,6 +338,15 @@ export class SlackStandIn {
         );
       return answer(200, { ok: false, error: failure.error });
     }
+    if (method === "oauth.v2.access") {
+      try {
+        const basic = /^Basic (.+)$/.exec(auth)?.[1];
+        return answer(200, { ok: true, ...this.workspaces.access(args, basic) });
+      } catch (err) {
+        if (err instanceof StandInError) return answer(200, { ok: false, error: err.code });
+        throw err;
+      }
+    }
     if (method === "apps.connections.open") {
       // Only an app-level token opens a Socket Mode connection.
       if (!/^Bearer xapp-/.test(auth)) return answer(200, { ok: false, error: "not_allowed_token_type" });
@@ -328,13 +355,22 @@ export class SlackStandIn {
     }
     if (/^Bearer xapp-/.test(auth)) return answer(200, { ok: false, error: "not_allowed_token_type" });
     if (!/^Bearer xox[bp]-/.test(auth)) return answer(200, { ok: false, error: "not_authed" });
+    let scopes = this.grantedScopes;
+    try {
+      const { workspace, issued } = this.workspaces.workspaceOf(call.token);
+      call.teamId = workspace.teamId;
+      if (issued) scopes = new Set(issued.scopes);
+    } catch (err) {
+      if (err instanceof StandInError) return answer(200, { ok: false, error: err.code });
+      throw err;
+    }
     const needed = METHOD_SCOPES[method];
-    if (needed?.length && !needed.some((scope) => this.grantedScopes.has(scope)))
+    if (needed?.length && !needed.some((scope) => scopes.has(scope)))
       return answer(200, {
         ok: false,
         error: "missing_scope",
         needed: needed.join(","),
-        provided: [...this.grantedScopes].join(","),
+        provided: [...scopes].join(","),
       });
     if (method === "chat.postMessage") {
       const wait = this.ledger.takeChannelSlot(String(args.channel ?? ""));
@@ -351,7 +387,7 @@ export class SlackStandIn {
         response_metadata: { messages: imageErrors },
       });
     try {
-      return answer(200, { ok: true, ...this.dispatch(method, args) });
+      return answer(200, { ok: true, ...this.dispatch(method, args, call) });
     } catch (err) {
       if (err instanceof SlackError) {
         return answer(200, {
@@ -393,17 +429,10 @@ export class SlackStandIn {
     if (errors.length) throw new SlackError("invalid_blocks", errors);
   }
 
-  private dispatch(method: string, args: Json): Json {
+  private dispatch(method: string, args: Json, call: ApiCall): Json {
     switch (method) {
       case "auth.test":
-        return {
-          url: "https://sim.slack.com/",
-          team: "Sim Co",
-          user: "sop",
-          team_id: "T0SIM",
-          user_id: BOT_USER,
-          bot_id: "B0BOT",
-        };
+        return this.workspaces.authTest(call.token);
       case "chat.postMessage": {
         const channel = this.checkChannel(args.channel);
         this.checkBlocks(checkMessage(args));
@@ -416,6 +445,7 @@ export class SlackStandIn {
           user: BOT_USER,
           threadTs: args.thread_ts as string | undefined,
           edits: 0,
+          teamId: call.teamId,
         });
         return {
           channel,
@@ -541,6 +571,7 @@ export class SlackStandIn {
           if (!file || file.bytes.length === 0) throw new SlackError("file_not_found");
           file.title = f.title;
           file.channel = channel;
+          file.teamId = call.teamId;
           file.initialComment = args.initial_comment as string | undefined;
           // Slack shares the file in the background: it shows up (and may be referenced) a moment later.
           if (channel !== undefined)

@@ -25,6 +25,7 @@ import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
 import { SopItemModel } from "./sop-item.ts";
 import { SopItemClosureModel } from "./sop-item-closure.ts";
+import { SlackInstallationModel } from "./slack-installation.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
@@ -51,6 +52,7 @@ const registered: Model<any>[] = [
   SignoffMessageModel,
   SopItemModel,
   SopItemClosureModel,
+  SlackInstallationModel,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
