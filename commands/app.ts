@@ -2,8 +2,10 @@
  * Builds the Bolt app: HTTP receiver at /slack/events (or Socket Mode), GET /healthz, every listener
  * registered by its folder's register(app), and a start/stop pair that shuts down gracefully.
  */
+
+import { once } from "node:events";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { App, type Receiver } from "@slack/bolt";
+import { App, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { watchRateLimits } from "../jobs/slack-output.ts";
@@ -85,9 +87,15 @@ export function jobClients(app: App, deps: AppDeps): WebClient | SlackClients {
 }
 
 export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {
-  const { app, deps } = createApp(baseDeps);
+  const { app, deps, receiver } = createApp(baseDeps);
   const started = (await app.start(deps.env.PORT)) as unknown;
-  const server = started as Server | undefined;
+  // Socket Mode serves /healthz (and the OAuth paths) from an HTTP server of its own on PORT.
+  const server = (
+    receiver instanceof SocketModeReceiver
+      ? (receiver as unknown as { httpServer?: Server }).httpServer
+      : started
+  ) as Server | undefined;
+  if (server && !server.listening) await once(server, "listening");
   const address = server && typeof server.address === "function" ? server.address() : null;
   const port = address && typeof address === "object" ? address.port : deps.env.PORT;
   // Requests not yet answered hold back new post-ack work (acks first, see commands/in-flight.ts).

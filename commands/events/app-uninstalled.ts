@@ -12,8 +12,10 @@ export function register(app: App, deps: AppDeps): void {
   app.event("app_uninstalled", async ({ body }) => {
     const key = installationOfEvent(body);
     const log = deps.logger.child({ kind: "event", event: "app_uninstalled", team: key.teamId });
-    await forgetInstallation(deps, key, log).catch((err) =>
-      logFailure(log, err, "app uninstalled, but its installation could not be removed"),
+    await deps.inFlight.schedule(() =>
+      forgetInstallation(deps, key, log).catch((err) =>
+        logFailure(log, err, "app uninstalled, but its installation could not be removed"),
+      ),
     );
   });
 }

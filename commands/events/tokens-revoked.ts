@@ -17,8 +17,10 @@ export function register(app: App, deps: AppDeps): void {
       log.info({ users: event.tokens?.oauth?.length ?? 0 }, "user tokens revoked; the app holds none");
       return;
     }
-    await forgetInstallation(deps, key, log).catch((err) =>
-      logFailure(log, err, "bot token revoked, but its installation could not be removed"),
+    await deps.inFlight.schedule(() =>
+      forgetInstallation(deps, key, log).catch((err) =>
+        logFailure(log, err, "bot token revoked, but its installation could not be removed"),
+      ),
     );
   });
 }

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { manifestBotScopes } from "../../commands/oauth/oauth-options.ts";
 import { tickJobs } from "../../jobs/index.ts";
 import { ManualClock } from "../../src/clock.ts";
+import { findRun } from "../../src/schedule/job-runs.ts";
 import { SlackInstallationModel } from "../../src/db/models/slack-installation.ts";
 import { seedActuals, seedSnapshots } from "../digest/fixtures.ts";
 import { saveTeam } from "../schedule/fixtures.ts";
@@ -153,6 +154,8 @@ describe("OAuth distribution: two workspaces, each with its own token", () => {
     const reminders = outcomes.filter((o) => o.job === "reminders");
     expect(reminders.find((o) => o.teamId === "T0BETA")).toMatchObject({ ran: true, status: "done" });
     expect(reminders.find((o) => o.teamId === "T0ALPHA")).toMatchObject({ ran: true, status: "failed" });
+    const run = await findRun({ teamId: "T0ALPHA", job: "reminders", periodKey: "2027-02-01" });
+    expect(run).toMatchObject({ retryable: false, failures: [{ code: "not_installed", retryable: false }] });
     expect(standIn.calls.slice(before).filter((c) => c.teamId === "T0ALPHA")).toEqual([]);
   });
 
