@@ -179,7 +179,7 @@ describe("long people lists", () => {
     const started = await h().driver.command(who, "start 2027-02");
     await h().driver.reply(started.responseId, 1, 10_000);
     const status = await h().driver.command(who, "status 2027-02");
-    const reply = await h().driver.reply(status.responseId);
+    const reply = await h().driver.reply(status.responseId, 1, 10_000);
     expect(text(reply)).toContain("and 190 more");
     await h().settle();
     expect(h().standIn.calls.filter((c) => c.error === "invalid_blocks")).toEqual([]);

@@ -23,9 +23,9 @@ import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
 import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
+import { SlackInstallationModel } from "./slack-installation.ts";
 import { SopItemModel } from "./sop-item.ts";
 import { SopItemClosureModel } from "./sop-item-closure.ts";
-import { SlackInstallationModel } from "./slack-installation.ts";
 import { TeamConfigModel } from "./team-config.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
