@@ -16,6 +16,7 @@ import { type OAuthSetup, oauthSetup } from "./oauth/oauth-options.ts";
 import { installedClients, type SlackClients } from "./oauth/team-clients.ts";
 import { createReceiver, webApiOptions } from "./receiver.ts";
 import { registerListeners } from "./register-all.ts";
+import { connectSlack, type SlackConnection } from "./slack-connection.ts";
 import { type AppSurface, recordSurface } from "./surface.ts";
 
 export interface RunningApp {
@@ -28,17 +29,22 @@ export interface RunningApp {
   clients: WebClient | SlackClients;
   /** The deps the listeners got (with the installation store under OAuth). */
   deps: AppDeps;
+  /** Whether Slack's Web API answers (tried again with backoff while it does not). */
+  slack: SlackConnection;
   stop(): Promise<void>;
 }
 
-function healthRoute() {
+function healthRoute(slack: () => SlackConnection | undefined) {
   return {
     path: "/healthz",
     method: ["GET"],
     handler: (_req: unknown, res: import("node:http").ServerResponse) => {
-      databaseReachable().then((ok) => {
+      databaseReachable().then((dbUp) => {
+        const s = slack()?.state();
+        const ok = dbUp && s?.slack === "up";
         res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+        const slackPart = s && { slack: s.slack, ...(s.error && { slackUrl: s.url, slackError: s.error }) };
+        res.end(JSON.stringify({ ok, database: dbUp ? "up" : "down", ...slackPart }));
       });
     },
   };
@@ -51,10 +57,13 @@ export function createApp(deps: AppDeps): {
   oauth?: OAuthSetup;
   /** `deps` with what the app set up (the installation store with OAuth). */
   deps: AppDeps;
+  /** Tries Slack until it answers (call once the receiver serves). */
+  connect(): SlackConnection;
 } {
   const { env } = deps;
   const logger = boltLogger(deps.logger);
-  const customRoutes = [healthRoute()];
+  let slack: SlackConnection | undefined;
+  const customRoutes = [healthRoute(() => slack)];
   const oauth = oauthSetup(env, deps.logger, webApiOptions(env));
   const appDeps: AppDeps = { ...deps, installations: oauth?.store };
   const receiver = createReceiver(env, logger, customRoutes, oauth);
@@ -66,13 +75,20 @@ export function createApp(deps: AppDeps): {
     // No conversation store: nothing here uses it, and its middleware costs every request a lookup.
     convoStore: false,
     clientOptions: webApiOptions(env),
+    // Initialised by connect(): its auth.test may fail while Slack is unreachable, and is retried.
+    deferInitialization: true,
   });
   app.error(async (error) => {
     deps.logger.error({ err: error }, "bolt error");
   });
   const surface = recordSurface(app);
   registerListeners(app, appDeps);
-  return { app, receiver, surface, oauth, deps: appDeps };
+  const socket = receiver instanceof SocketModeReceiver ? receiver : undefined;
+  const connect = () => {
+    slack ??= connectSlack(app, { url: env.SLACK_API_URL, logger: deps.logger, socket });
+    return slack;
+  };
+  return { app, receiver, surface, oauth, deps: appDeps, connect };
 }
 
 /** The Web API clients scheduled jobs post with: the app's own, or each installed team's (OAuth). */
@@ -87,8 +103,11 @@ export function jobClients(app: App, deps: AppDeps): WebClient | SlackClients {
 }
 
 export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {}): Promise<RunningApp> {
-  const { app, deps, receiver } = createApp(baseDeps);
-  const started = (await app.start(deps.env.PORT)) as unknown;
+  const { app, deps, receiver, connect } = createApp(baseDeps);
+  // HTTP serves (/healthz too) before Slack answers; Socket Mode starts inside connect().
+  const started = receiver instanceof SocketModeReceiver ? undefined : await receiver.start(deps.env.PORT);
+  const slack = connect();
+  await slack.firstAttempt;
   // Socket Mode serves /healthz (and the OAuth paths) from an HTTP server of its own on PORT.
   const server = (
     receiver instanceof SocketModeReceiver
@@ -114,8 +133,10 @@ export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {})
     jobs,
     clients,
     deps,
+    slack,
     stop: () => {
       stopping ??= (async () => {
+        slack.stop();
         watchdog.stop();
         await jobs?.stop();
         // Stop accepting, then let acknowledged work finish before the database goes away.

@@ -7,7 +7,12 @@ export function boltLogger(base: Logger): BoltLogger {
   return {
     debug: (...msg: unknown[]) => log.debug(msg.map(String).join(" ")),
     info: (...msg: unknown[]) => log.info(msg.map(String).join(" ")),
-    warn: (...msg: unknown[]) => log.warn(msg.map(String).join(" ")),
+    warn: (...msg: unknown[]) => {
+      const text = msg.map(String).join(" ");
+      // Each retry inside one Web API call: the caller logs the call's failure once, naming what failed.
+      if (text.startsWith("http request failed")) log.debug(text);
+      else log.warn(text);
+    },
     error: (...msg: unknown[]) => log.error(msg.map(String).join(" ")),
     setLevel: () => {},
     getLevel: () => LogLevel.INFO,
