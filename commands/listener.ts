@@ -7,9 +7,11 @@
 import type {
   AllMiddlewareArgs,
   BlockAction,
+  MessageShortcut,
   RespondArguments,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewResponseAction,
   ViewSubmitAction,
@@ -211,6 +213,49 @@ export function wrapAction(
       triggerId: String(body.trigger_id ?? ""),
     };
     await scheduleWork(ctx, handler, opts.urgent);
+  };
+}
+
+export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+
+/**
+ * Message shortcuts: acked at once; the work follows ahead of the queue, because it opens a modal and
+ * the trigger_id lapses 3 s after the click.
+ */
+export function wrapMessageShortcut(
+  deps: AppDeps,
+  handler: (ctx: ListenerContext & { shortcut: MessageShortcut; triggerId: string }) => Promise<void>,
+) {
+  return async (args: MessageShortcutArgs) => {
+    await args.ack();
+    const { shortcut, client } = args;
+    const caller = {
+      teamId: String(shortcut.team?.id ?? shortcut.user?.team_id ?? ""),
+      userId: String(shortcut.user?.id ?? ""),
+    };
+    const log = deps.logger.child({
+      kind: "shortcut",
+      team: caller.teamId,
+      user: caller.userId,
+      callback: shortcut.callback_id,
+    });
+    if (!caller.teamId || !caller.userId) {
+      log.warn("malformed message_action payload ignored");
+      return;
+    }
+    const reply = ephemeralReplier(
+      responseUrlResponder(shortcut.response_url),
+      client,
+      caller.userId,
+      log,
+      shortcut.channel?.id,
+    );
+    const ctx = {
+      ...baseContext(deps, caller, client, log, reply),
+      shortcut,
+      triggerId: String(shortcut.trigger_id ?? ""),
+    };
+    await scheduleWork(ctx, handler, true);
   };
 }
 

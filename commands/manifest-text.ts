@@ -26,4 +26,10 @@ export const COMMAND_TEXT: Record<string, { description: string; usageHint: stri
 export const SHORTCUT_TEXT: Record<
   string,
   { type: "message" | "global"; name: string; description: string }
-> = {};
+> = {
+  sop_log_item_shortcut: {
+    type: "message",
+    name: "Log as S&OP decision / action",
+    description: "Record this message as a decision or an action item of the S&OP cycle",
+  },
+};

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import { register as registerGenerateBaseline } from "./actions/generate-baseline.ts";
 import { register as registerCycle } from "./cycle.ts";
+import { register as registerDecisions } from "./decisions/index.ts";
 import type { AppDeps } from "./deps.ts";
 import { register as registerInstallationEvents } from "./events/index.ts";
 import { register as registerExecDashboard } from "./exec-dashboard.ts";
@@ -17,4 +18,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerExecDashboard(app, deps);
   registerImportActuals(app, deps);
   registerInstallationEvents(app, deps);
+  registerDecisions(app, deps);
 }

@@ -1,14 +1,17 @@
 /**
- * The daily reminders job: what the rules say (src/schedule/reminder-rules.ts), sent by DM or to the
- * S&OP channel. Each reminder's key is claimed before sending, so a retried run, or a second run the
+ * The daily reminders job: what the rules say (src/schedule/reminder-rules.ts for phases,
+ * src/decisions/action-reminders.ts for open action items), sent by DM or to the S&OP channel. Each reminder's key is claimed before sending, so a retried run, or a second run the
  * same day, never sends it twice; a failed send gives the key back for the retry.
  */
 import type { WebClient } from "@slack/web-api";
 import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
+import { actionRemindersFor } from "../src/decisions/action-reminders.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
 import { claimReminder, pruneReminders, releaseReminder } from "../src/schedule/reminder-log.ts";
 import { type Reminder, remindersFor } from "../src/schedule/reminder-rules.ts";
+import { openActionItems } from "../src/store/decision-items.ts";
+import { actionReminderMessage } from "../views/item-log.ts";
 import { reminderMessage } from "../views/reminder.ts";
 import { JobOutput } from "./slack-output.ts";
 
@@ -28,6 +31,22 @@ export async function sendReminders(client: WebClient, ctx: JobContext): Promise
     }
     const ok = await send(out, r, cfg.timezone, cfg.channels.sop);
     if (ok) {
+      counts.sent! += 1;
+      counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+    } else {
+      counts.failed! += 1;
+      await releaseReminder(r.key).catch(() => {});
+    }
+  }
+  // Open action items: the owner the day before and on the due day, then daily while overdue, and
+  // the process lead once a day about each overdue one — claimed under the same once-a-day keys.
+  for (const r of actionRemindersFor(await openActionItems(ctx.teamId), cfg, now)) {
+    if (ctx.signal.aborted) break;
+    if (!(await claimReminder(ctx.teamId, r.key, now))) {
+      counts.alreadySent! += 1;
+      continue;
+    }
+    if (await out.dm(r.to, actionReminderMessage(r), `${r.kind} ${r.item.id}`)) {
       counts.sent! += 1;
       counts[r.kind] = (counts[r.kind] ?? 0) + 1;
     } else {

@@ -7,9 +7,10 @@ import { formatDay, formatWhen } from "../src/cycle/people.ts";
 import type { CycleSection, DigestData, KpiLine } from "../src/digest/index.ts";
 import { formatPercent, formatQuantity } from "../src/format/numbers.ts";
 import { formatKpiDelta, formatKpiValue } from "../src/kpi/catalog.ts";
-import { daysInMonth } from "../src/time/dates.ts";
+import { daysInMonth, localDateOf } from "../src/time/dates.ts";
 import { addMonths } from "../src/time/period.ts";
 import { fvaDigestBlocks } from "./fva-section.ts";
+import { openItemsBlocks } from "./item-log.ts";
 import type { KnownBlock } from "./message.ts";
 import { ragBadge } from "./rag.ts";
 import { escapeMrkdwn, mentionList, truncate } from "./text.ts";
@@ -177,6 +178,7 @@ export function digestMessage(
       `The last full week, Monday ${w.from} to Sunday ${w.to} · generated ${formatWhen(d.generatedAt, d.timezone)} (${d.timezone})`,
     ),
     ...cycleBlocks(d),
+    ...openItemsBlocks(d.openActions ?? [], localDateOf(d.generatedAt, d.timezone)),
     { type: "divider" },
     section(`*KPIs — week ${w.week}* vs target, with the change since the week before`),
     ...kpiTileBlocks(d.kpis),

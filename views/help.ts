@@ -1,4 +1,4 @@
-/** `/sop help`: the whole slash-command grammar (DESIGN §4a). */
+/** `/sop help`: the whole slash-command grammar. */
 import type { Message } from "./message.ts";
 export const SOP_GRAMMAR: { usage: string; does: string }[] = [
   { usage: "status [PERIOD]", does: "where this month's cycle is, who owes what, what is overdue" },
@@ -9,6 +9,14 @@ export const SOP_GRAMMAR: { usage: string; does: string }[] = [
   { usage: "import", does: "load actuals (orders, demand, production, inventory) from a CSV file" },
   { usage: "setup", does: "admins: channels, time zone, phase owners, approvers and due days" },
   { usage: "digest", does: "admins: post the weekly KPI digest now (`digest preview` shows it only to you)" },
+  {
+    usage: "decide [text]",
+    does: "log an S&OP decision for the cycle (also: the message shortcut “Log as S&OP decision / action”)",
+  },
+  {
+    usage: "action [@owner] [YYYY-MM-DD] [text]",
+    does: "log an action item with its owner and due date; its owner closes it",
+  },
   { usage: "help", does: "this list" },
 ];
 

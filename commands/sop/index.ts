@@ -8,6 +8,7 @@ import { help } from "./help.ts";
 import { history } from "./history.ts";
 import { importActuals } from "./import.ts";
 import { kpi } from "./kpi.ts";
+import { action, decide } from "./log-item.ts";
 import { setup } from "./setup.ts";
 import { start } from "./start.ts";
 import { status } from "./status.ts";
@@ -15,7 +16,19 @@ import type { Subcommand } from "./subcommand.ts";
 import { submit } from "./submit.ts";
 
 // One line per sub-command file.
-const subcommands: Subcommand[] = [help, start, status, submit, history, setup, digest, kpi, importActuals];
+const subcommands: Subcommand[] = [
+  help,
+  start,
+  status,
+  submit,
+  history,
+  setup,
+  digest,
+  kpi,
+  importActuals,
+  decide,
+  action,
+];
 
 /** The sub-command words, in `/sop help` order (the manifest's description lists them). */
 export const SUBCOMMAND_NAMES: readonly string[] = subcommands.map((s) => s.name);

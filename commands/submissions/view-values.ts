@@ -43,3 +43,19 @@ export function fileIds(values: StateValues, ref: { block: string; action: strin
 export function stateOf(view: { state?: { values?: unknown } }): StateValues {
   return (view.state?.values ?? {}) as StateValues;
 }
+
+/** A single-choice input's value: `selected_user`, `selected_date` or `selected_option.value`. */
+export function choiceValue(
+  values: StateValues,
+  ref: { block: string; action: string },
+  kind: "user" | "date" | "option",
+): string | null {
+  const v = input(values, ref);
+  const raw =
+    kind === "user"
+      ? v?.selected_user
+      : kind === "date"
+        ? v?.selected_date
+        : (v?.selected_option as { value?: unknown } | null | undefined)?.value;
+  return typeof raw === "string" && raw !== "" ? raw : null;
+}

@@ -5,7 +5,9 @@
  */
 import { KPI_WEEKS } from "../charts/kpi-trend.ts";
 import type { ChartSpec } from "../charts/types.ts";
+import type { LoggedItem } from "../decisions/item.ts";
 import type { WindowFva } from "../fva/load-fva.ts";
+import { openActionItems } from "../store/decision-items.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type CycleOverview, cycleOverview } from "./cycle-section.ts";
 import { digestCharts, planSourceText } from "./digest-charts.ts";
@@ -25,17 +27,20 @@ export interface DigestData {
   exceptions: DigestFacts | null;
   planSource: string;
   charts: ChartSpec[];
-  /** Forecast value added over the last three months (issue 6); null when it could not be computed. */
+  /** Forecast value added over the last three months; null when it could not be computed. */
   fva?: WindowFva | null;
+  /** The team's open action items (every cycle). */
+  openActions?: LoggedItem[];
 }
 
 export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date): Promise<DigestData> {
   const week = reportingWeek(now, cfg.timezone);
   const weeks = trailingWeeks(week.week, KPI_WEEKS);
-  const [snapshots, facts, cycle] = await Promise.all([
+  const [snapshots, facts, cycle, openActions] = await Promise.all([
     loadSnapshots(teamId, week.week, KPI_WEEKS),
     loadDigestFacts(teamId, week.week),
     cycleOverview(teamId, cfg, now),
+    openActionItems(teamId),
   ]);
   const current = snapshots.get(week.week);
   const previous = snapshots.get(weeks[weeks.length - 2]!);
@@ -52,5 +57,6 @@ export async function assembleDigest(teamId: string, cfg: TeamConfig, now: Date)
     charts: digestCharts(cfg, weeks, snapshots, facts),
     // Computed with the facts by the KPI job (it streams every demand actual: too slow for here).
     fva: facts?.fva ?? null,
+    openActions,
   };
 }

@@ -16,6 +16,14 @@ import {
 } from "../../src/decisions/new-item.ts";
 import { parseItemText } from "../../src/decisions/parse-text.ts";
 import { parseTeamConfig, type TeamConfig } from "../../src/team/team-config.ts";
+import {
+  actionAssignedDm,
+  actionReminderMessage,
+  itemLogMessage,
+  OPEN_ITEMS_SHOWN,
+  openItemsBlocks,
+} from "../../views/item-log.ts";
+import { checkMessage } from "../support/block-kit-limits.ts";
 
 const parsed = parseTeamConfig({
   team: "T0DEC",
@@ -130,5 +138,35 @@ describe("action reminders", () => {
     ]);
     // Keys are per item, kind, recipient and local day.
     expect(r[0]!.key).toBe(`T0DEC|action|${items[0]!.id}|action_overdue|U0OPS|2026-12-18`);
+  });
+});
+
+describe("decision and action messages within Block Kit limits", () => {
+  const long = "Rebalance the line 2 plan ".repeat(80).slice(0, 2000);
+  const many = Array.from({ length: 5000 }, (_, i) =>
+    newItem(input({ text: `${long} ${i}`, dueDate: i % 2 ? "2026-12-17" : "2026-12-22", source: `C1|${i}` })),
+  );
+
+  it("lists 5,000 open action items as a few lines and a count", () => {
+    const blocks = openItemsBlocks(many, "2026-12-20");
+    expect(checkMessage({ text: "open items", blocks })).toEqual([]);
+    expect(blocks).toHaveLength(1);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain("*Open action items* (5,000)");
+    expect(text).toContain(`…and ${(5000 - OPEN_ITEMS_SHOWN).toLocaleString("en-US")} more`);
+    expect(text).toContain("3 days overdue"); // due the 17th, seen on the 20th: first by due date
+  });
+
+  it("keeps the log message, the owner's DM and every reminder of a 2,000-character item valid", () => {
+    const item = many[0]!;
+    expect(checkMessage({ ...itemLogMessage(item, "Europe/Berlin") })).toEqual([]);
+    expect(
+      checkMessage({
+        ...itemLogMessage({ ...item, status: "closed", closedBy: "U0OPS", closedAt: new Date() }, "UTC"),
+      }),
+    ).toEqual([]);
+    expect(checkMessage({ ...actionAssignedDm(item, "https://x.slack.com/archives/C1/p1") })).toEqual([]);
+    for (const r of actionRemindersFor([item], cfg, new Date("2026-12-23T08:00:00Z")))
+      expect(checkMessage({ ...actionReminderMessage(r) })).toEqual([]);
   });
 });

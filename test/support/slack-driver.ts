@@ -239,6 +239,45 @@ export class SlackDriver {
     );
   }
 
+  /** A message shortcut (`message_action`) on a message in a channel, as Slack sends it. */
+  async messageShortcut(
+    actor: Actor,
+    callbackId: string,
+    message: { channel: string; ts: string; text?: string; user?: string },
+    opts: SignOptions = {},
+  ) {
+    const { id, url } = this.standIn.newResponseUrl();
+    const triggerId = newTriggerId(actor.userId);
+    const payload: Json = {
+      type: "message_action",
+      token: "legacy-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: actor.teamId, domain: actor.teamId.toLowerCase() },
+      user: {
+        id: actor.userId,
+        name: actor.userId.toLowerCase(),
+        username: actor.userId.toLowerCase(),
+        team_id: actor.teamId,
+      },
+      channel: { id: message.channel, name: message.channel.toLowerCase() },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: callbackId,
+      trigger_id: triggerId,
+      response_url: url,
+      message_ts: message.ts,
+      message: {
+        type: "message",
+        user: message.user ?? "U0SOMEONE",
+        ts: message.ts,
+        text: message.text ?? "",
+      },
+    };
+    const body = this.interactiveBody(payload);
+    const http = await this.post(body, "application/x-www-form-urlencoded", opts);
+    return { http, responseId: id, triggerId, body, payload };
+  }
+
   /**
    * Submits a modal the app opened. `values` maps block_id → action_id → state value, as Slack reports it
    * (e.g. `{ type: "plain_text_input", value: "…" }`).
