@@ -1,6 +1,7 @@
 /**
  * The scheduled jobs of the app (Slack-facing, like commands/): the daily KPI recompute, the weekly
- * digest and the daily reminders, run by the scheduler in src/schedule with Bolt's Web API client.
+ * digest and the daily reminders, run by the scheduler in src/schedule with Bolt's Web API client; and
+ * the hourly clean-up of Events API claims.
  */
 import { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../commands/deps.ts";
@@ -9,6 +10,7 @@ import type { JobDefinition } from "../src/schedule/job.ts";
 import { type RunOutcome, Scheduler, type SchedulerOptions } from "../src/schedule/scheduler.ts";
 import { digestJob } from "./digest.ts";
 import { kpiJob } from "./kpi.ts";
+import { startEventClaimPruning } from "./prune-event-claims.ts";
 import { remindersJob } from "./reminders.ts";
 import { watchRateLimits } from "./slack-output.ts";
 
@@ -39,9 +41,11 @@ export async function startJobs(
     ...options,
   });
   await scheduler.start();
+  const pruning = startEventClaimPruning(deps.clock, logger);
   return {
     scheduler,
     stop: async () => {
+      pruning.stop();
       await scheduler.stop();
       unwatch();
     },

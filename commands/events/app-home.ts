@@ -13,6 +13,7 @@ import type { TeamConfig } from "../../src/team/team-config.ts";
 import { appHomeView } from "../../views/app-home.ts";
 import type { KnownBlock } from "../../views/message.ts";
 import type { AppDeps } from "../deps.ts";
+import { handleEventOnce } from "./handle-once.ts";
 
 export type HomeSection = (ctx: {
   teamId: string;
@@ -98,16 +99,19 @@ function slackErrorCode(err: unknown): string | undefined {
 }
 
 export function register(app: App, deps: AppDeps): void {
-  app.event("app_home_opened", async ({ event, body, client }) => {
+  app.event("app_home_opened", async ({ event, body, client, context }) => {
     if (event.tab !== "home") return;
     const teamId = String((body as { team_id?: string }).team_id ?? "");
     const userId = event.user;
     const log = deps.logger.child({ kind: "event", event: "app_home_opened", team: teamId, user: userId });
     if (!teamId || !userId) return;
-    await deps.inFlight.schedule(() =>
-      publishHome(client, deps, teamId, userId).catch((err) =>
-        logFailure(log, err, "App Home not published"),
-      ),
-    );
+    await handleEventOnce(deps, {
+      body,
+      teamId,
+      retryNum: context.retryNum,
+      log,
+      failure: "App Home not published",
+      work: () => publishHome(client, deps, teamId, userId),
+    });
   });
 }

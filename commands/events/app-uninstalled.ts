@@ -4,18 +4,21 @@
  * Bolt delivers this event without an installation to authorise it (there is none left to use).
  */
 import type { App } from "@slack/bolt";
-import { logFailure } from "../../src/logger.ts";
 import type { AppDeps } from "../deps.ts";
+import { handleEventOnce } from "./handle-once.ts";
 import { forgetInstallation, installationOfEvent } from "./installation-of-event.ts";
 
 export function register(app: App, deps: AppDeps): void {
-  app.event("app_uninstalled", async ({ body }) => {
+  app.event("app_uninstalled", async ({ body, context }) => {
     const key = installationOfEvent(body);
     const log = deps.logger.child({ kind: "event", event: "app_uninstalled", team: key.teamId });
-    await deps.inFlight.schedule(() =>
-      forgetInstallation(deps, key, log).catch((err) =>
-        logFailure(log, err, "app uninstalled, but its installation could not be removed"),
-      ),
-    );
+    await handleEventOnce(deps, {
+      body,
+      teamId: key.teamId ?? key.enterpriseId ?? "",
+      retryNum: context.retryNum,
+      log,
+      failure: "app uninstalled, but its installation could not be removed",
+      work: () => forgetInstallation(deps, key, log),
+    });
   });
 }

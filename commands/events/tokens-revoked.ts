@@ -4,12 +4,12 @@
  * nothing here, as the app holds none.
  */
 import type { App } from "@slack/bolt";
-import { logFailure } from "../../src/logger.ts";
 import type { AppDeps } from "../deps.ts";
+import { handleEventOnce } from "./handle-once.ts";
 import { forgetInstallation, installationOfEvent } from "./installation-of-event.ts";
 
 export function register(app: App, deps: AppDeps): void {
-  app.event("tokens_revoked", async ({ body, event }) => {
+  app.event("tokens_revoked", async ({ body, event, context }) => {
     const key = installationOfEvent(body);
     const log = deps.logger.child({ kind: "event", event: "tokens_revoked", team: key.teamId });
     const bots = event.tokens?.bot ?? [];
@@ -17,10 +17,13 @@ export function register(app: App, deps: AppDeps): void {
       log.info({ users: event.tokens?.oauth?.length ?? 0 }, "user tokens revoked; the app holds none");
       return;
     }
-    await deps.inFlight.schedule(() =>
-      forgetInstallation(deps, key, log).catch((err) =>
-        logFailure(log, err, "bot token revoked, but its installation could not be removed"),
-      ),
-    );
+    await handleEventOnce(deps, {
+      body,
+      teamId: key.teamId ?? key.enterpriseId ?? "",
+      retryNum: context.retryNum,
+      log,
+      failure: "bot token revoked, but its installation could not be removed",
+      work: () => forgetInstallation(deps, key, log),
+    });
   });
 }

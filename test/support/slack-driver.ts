@@ -322,22 +322,27 @@ export class SlackDriver {
     return { http, body, payload };
   }
 
-  /** An Events API delivery (e.g. app_home_opened). */
+  /** An Events API delivery (e.g. app_home_opened). Send `body` again with `retryNum` for Slack's retry. */
   async event(teamId: string, event: Json, opts: SignOptions & { eventId?: string } = {}) {
+    const { payload, body } = this.eventBody(teamId, event, opts.eventId);
+    const http = await this.post(body, "application/json", opts);
+    return { http, body, payload };
+  }
+
+  /** The JSON body of an Events API delivery, not sent (to send it, and its retries, as a test needs). */
+  eventBody(teamId: string, event: Json, eventId?: string) {
     const payload = {
       token: "legacy-verification-token",
       team_id: teamId,
       api_app_id: "A0SOP",
       event,
       type: "event_callback",
-      event_id: opts.eventId ?? `Ev${randomBytes(5).toString("hex").toUpperCase()}`,
+      event_id: eventId ?? `Ev${randomBytes(5).toString("hex").toUpperCase()}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: teamId, user_id: "U0BOT", is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: false,
     };
-    const body = JSON.stringify(payload);
-    const http = await this.post(body, "application/json", opts);
-    return { http, body, payload };
+    return { payload, body: JSON.stringify(payload) };
   }
 }
 

@@ -23,6 +23,7 @@ import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
 import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
+import { SlackEventClaimModel } from "./slack-event-claim.ts";
 import { SlackInstallationModel } from "./slack-installation.ts";
 import { SopItemModel } from "./sop-item.ts";
 import { SopItemClosureModel } from "./sop-item-closure.ts";
@@ -53,6 +54,7 @@ const registered: Model<any>[] = [
   SopItemModel,
   SopItemClosureModel,
   SlackInstallationModel,
+  SlackEventClaimModel,
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
