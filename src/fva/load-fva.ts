@@ -97,18 +97,6 @@ export async function forecastValueAddedOf(
   opts: { family?: string } = {},
 ): Promise<WindowFva> {
   const teamId = cfg.team;
-  const own = opts.family === undefined ? demand : demand.filter((r) => r.family === opts.family);
-  const actuals = monthlyActuals(own).filter((a) => {
-    const start = `${a.period}-01`;
-    return start >= window.from && start <= window.to;
-  });
-  const byMonth = new Map<string, MonthlyActual[]>();
-  for (const a of actuals) {
-    const list = byMonth.get(a.period) ?? [];
-    list.push(a);
-    byMonth.set(a.period, list);
-  }
-
   const cycles = new Map<string, Promise<CycleState | null>>();
   const cycleAt = (period: string) => {
     let c = cycles.get(period);
@@ -118,6 +106,27 @@ export async function forecastValueAddedOf(
     }
     return c;
   };
+  // The cycle judging each month first: without one there is nothing to compare, and the demand rows
+  // need not be put into months at all (a team with actuals but no approved plans yet).
+  const judged: { month: string; cycle: CycleState }[] = [];
+  for (const month of monthsStartingIn(window)) {
+    for (let back = 0; back < cfg.horizonMonths; back++) {
+      const candidate = await cycleAt(addMonths(month, -back));
+      if (hasBothPlans(candidate)) {
+        judged.push({ month, cycle: candidate });
+        break;
+      }
+    }
+  }
+  if (judged.length === 0) return { report: forecastValueAdded([]), months: [], cycles: [] };
+
+  const own = opts.family === undefined ? demand : demand.filter((r) => r.family === opts.family);
+  const byMonth = new Map<string, MonthlyActual[]>();
+  for (const a of monthlyActuals(own)) {
+    const list = byMonth.get(a.period) ?? [];
+    list.push(a);
+    byMonth.set(a.period, list);
+  }
   const plans = new Map<
     string,
     Promise<{ baseline: Map<string, FvaPlanLine[]>; consensus: Map<string, FvaPlanLine[]> }>
@@ -136,18 +145,14 @@ export async function forecastValueAddedOf(
   const rows: FvaRow[] = [];
   const months: string[] = [];
   const used = new Set<string>();
-  for (const month of [...byMonth.keys()].sort()) {
-    let cycle: CycleState | null = null;
-    for (let back = 0; back < cfg.horizonMonths && !cycle; back++) {
-      const candidate = await cycleAt(addMonths(month, -back));
-      if (hasBothPlans(candidate)) cycle = candidate;
-    }
-    if (!cycle) continue;
+  for (const { month, cycle } of judged) {
+    const actuals = byMonth.get(month);
+    if (!actuals) continue;
     const { baseline, consensus } = await plansOf(cycle);
     const monthRows = fvaRows(
       (baseline.get(month) ?? []).filter((l) => opts.family === undefined || l.family === opts.family),
       (consensus.get(month) ?? []).filter((l) => opts.family === undefined || l.family === opts.family),
-      byMonth.get(month)!,
+      actuals,
     );
     if (monthRows.length === 0) continue;
     rows.push(...monthRows);
@@ -155,6 +160,15 @@ export async function forecastValueAddedOf(
     used.add(cycle.period);
   }
   return { report: forecastValueAdded(rows), months, cycles: [...used].sort() };
+}
+
+/** The months whose first day lies in `window`, oldest first. */
+function monthsStartingIn(window: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  const first =
+    window.from.slice(8) === "01" ? window.from.slice(0, 7) : addMonths(window.from.slice(0, 7), 1);
+  for (let m = first; `${m}-01` <= window.to; m = addMonths(m, 1)) out.push(m);
+  return out;
 }
 
 /** Months of FVA the digest shows: the quarter ending with the reporting week's month. */

@@ -48,7 +48,9 @@ export interface UpsertOptions {
 /** Months whose stored rows an import must read: its own months, and for orders any month whose id range covers an incoming id (an order can move months). */
 function monthsToRead<Row>(codec: KindCodec<Row, Chunk>, base: Manifest, rows: readonly Row[]): MonthEntry[] {
   const own = new Set(rows.map((r) => codec.monthOf(r)));
-  if (codec.kind !== "orders") return base.months.filter((m) => own.has(m.month));
+  if (codec.kind !== "orders" || base.months.every((m) => own.has(m.month)))
+    return base.months.filter((m) => own.has(m.month));
+  // Sorting the ids is only needed when some stored month is not one of the import's own.
   const ids = (rows as readonly OrderRow[]).map((r) => r.orderId).sort();
   return base.months.filter((m) => {
     if (own.has(m.month)) return true;
