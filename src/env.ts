@@ -66,6 +66,9 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every variable the app reads (README "Configuration" and .env.example list each one). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as (keyof Env)[];
+
 function isKey(v: string): boolean {
   if (/^[0-9a-fA-F]{64}$/.test(v)) return true;
   return /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, "base64").length === 32;
