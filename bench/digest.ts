@@ -14,16 +14,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { WebClient } from "@slack/web-api";
-import mongoose from "mongoose";
 import team from "../examples/team.json" with { type: "json" };
 import { postDigest, prepareCharts } from "../jobs/digest.ts";
 import { quickChartUrl, renderPng } from "../src/charts/index.ts";
 import { connectDatabase, disconnectDatabase } from "../src/db/connection.ts";
-import { KpiSnapshotModel } from "../src/db/models/kpi-snapshot.ts";
+import { dropConnectedDatabase } from "../src/db/database-contents.ts";
 import { provisionDatabase, withDatabase } from "../src/db/provision.ts";
 import { assembleDigest, refreshDigestFacts, reportingWeek } from "../src/digest/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { upsertActuals } from "../src/store/actuals/index.ts";
+import { storeKpiSnapshot } from "../src/store/kpi-snapshots.ts";
 import { saveTeamConfig } from "../src/team/team-config-store.ts";
 import { addDays } from "../src/time/dates.ts";
 import { isoWeekMonday, isoWeekSunday, weeksEndingWith } from "../src/time/iso-week.ts";
@@ -75,25 +75,25 @@ async function seed(): Promise<void> {
     (_, i) => `Family ${String(i).padStart(4, "0")} ${["chilled", "frozen", "ambient", "beverages"][i % 4]}`,
   );
   const base = names.map(() => Math.round(10_000 * rand() ** 4 + 50));
-  await KpiSnapshotModel.collection.insertMany(
-    weeksEndingWith(lastWeek, 12).map((week, i) => ({
-      week,
-      from: isoWeekMonday(week),
-      to: isoWeekSunday(week),
-      values: {
-        forecastAccuracy: 0.7 + 0.01 * i,
-        forecastBias: 0.06 - 0.003 * i,
-        mape: 0.26 - 0.004 * i,
-        onTimeDelivery: 0.9 + 0.004 * i,
-        serviceLevel: 0.92 + 0.002 * i,
-        planAdherence: 0.85 + 0.004 * i,
-        cycleTime: { mean: 8 - 0.1 * i, median: 7, p90: 12 },
-        capacityUtilization: 0.86 + 0.01 * i,
-        daysOfSupply: 28 + i,
-      },
-      computedAt: NOW,
-    })) as never[],
-  );
+  const snapshots = weeksEndingWith(lastWeek, 12).map((week, i) => ({
+    teamId: TEAM,
+    week,
+    from: isoWeekMonday(week),
+    to: isoWeekSunday(week),
+    values: {
+      forecastAccuracy: 0.7 + 0.01 * i,
+      forecastBias: 0.06 - 0.003 * i,
+      mape: 0.26 - 0.004 * i,
+      onTimeDelivery: 0.9 + 0.004 * i,
+      serviceLevel: 0.92 + 0.002 * i,
+      planAdherence: 0.85 + 0.004 * i,
+      cycleTime: { mean: 8 - 0.1 * i, median: 7, p90: 12 },
+      capacityUtilization: 0.86 + 0.01 * i,
+      daysOfSupply: 28 + i,
+    },
+    computedAt: NOW,
+  }));
+  for (const snapshot of snapshots) await storeKpiSnapshot(snapshot);
   function* demand() {
     for (const week of weeks)
       for (let f = 0; f < FAMILIES; f++) {
@@ -149,7 +149,7 @@ const db = await provisionDatabase({ dataName: "bench-digest", ephemeral: true, 
 const standIn = await new SlackStandIn().start();
 try {
   await connectDatabase(withDatabase(db.serverUri, `bench_digest_${process.pid}`));
-  await mongoose.connection.dropDatabase();
+  await dropConnectedDatabase();
   const [, seedMs] = await time(seed);
   const week = reportingWeek(NOW, TZ);
   const { loadTeamConfig } = await import("../src/team/team-config-store.ts");
@@ -255,7 +255,7 @@ try {
     );
   }
 } finally {
-  await mongoose.connection.dropDatabase().catch(() => {});
+  await dropConnectedDatabase().catch(() => {});
   await disconnectDatabase().catch(() => {});
   await standIn.stop();
   await db.stop();

@@ -10,7 +10,8 @@ import type { DecideResult } from "../src/cycle/decide.ts";
 import { phaseRoles } from "../src/cycle/roles.ts";
 import { scenarioChoices, versionScenario } from "../src/cycle/scenarios.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
-import { loadPlanMeta, recordSignoffMessage, signoffMessageOf } from "../src/plans/plan-store.ts";
+import { loadPlanMeta } from "../src/store/plan-versions.ts";
+import { recordSignoffMessage, signoffMessageOf } from "../src/store/signoff-messages.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import type { Message } from "../views/message.ts";
 import {

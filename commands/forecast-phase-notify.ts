@@ -19,7 +19,8 @@ import { BASELINE_PHASE, CONSENSUS_PHASE, loadForecastValueAdded } from "../src/
 import { gapReportCsv } from "../src/gaps/gap-csv.ts";
 import { type CycleGapReport, loadGapReport } from "../src/gaps/load-gap-report.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
-import { loadPlanVersion, planLines } from "../src/plans/plan-store.ts";
+import { planLines } from "../src/plans/plan-lines.ts";
+import { loadPlanVersion } from "../src/store/plan-versions.ts";
 import { type PhaseRole, roleOf } from "../src/team/phase-role.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";

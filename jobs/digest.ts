@@ -12,16 +12,15 @@ import { renderPng } from "../src/charts/render-png.ts";
 import type { ChartSpec } from "../src/charts/types.ts";
 import {
   assembleDigest,
-  type DigestChartRef,
   type DigestData,
   ensureDigestFacts,
-  recordDigestPost,
   refreshDigestFacts,
   reportingWeek,
 } from "../src/digest/index.ts";
 import type { Env } from "../src/env.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
 import type { JobDefinition, JobFailure } from "../src/schedule/job.ts";
+import { type DigestChartRef, recordDigestPost } from "../src/store/digest-posts.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { requireTeamConfig } from "../src/team/team-config-store.ts";
 import { type DigestImage, digestMessage } from "../views/digest.ts";

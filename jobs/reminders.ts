@@ -8,9 +8,9 @@ import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts"
 import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
 import { actionRemindersFor } from "../src/decisions/action-reminders.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
-import { claimReminder, pruneReminders, releaseReminder } from "../src/schedule/reminder-log.ts";
 import { type Reminder, remindersFor } from "../src/schedule/reminder-rules.ts";
 import { openActionItems } from "../src/store/decision-items.ts";
+import { claimReminder, pruneReminders, releaseReminder } from "../src/store/reminders.ts";
 import { actionReminderMessage } from "../views/item-log.ts";
 import { reminderMessage } from "../views/reminder.ts";
 import { JobOutput } from "./slack-output.ts";

@@ -24,6 +24,8 @@ export interface SetupModalInput {
   phases: SetupPhase[];
   /** The stored configuration's revision (null: none yet), for the save's concurrency check. */
   revision: number | null;
+  /** Shown at the top (mrkdwn), e.g. that the setup changed while the person was editing. */
+  notice?: string;
 }
 
 export const SETUP_MAX_BLOCKS = 100;
@@ -73,6 +75,9 @@ function channel(
 
 export function setupModal(input: SetupModalInput): ModalView {
   const head: KnownBlock[] = [
+    ...(input.notice
+      ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: truncate(input.notice, 3000) } }]
+      : []),
     {
       type: "section",
       text: {

@@ -7,7 +7,7 @@ import { mentionAll } from "../../src/cycle/people.ts";
 import { isAdmin } from "../../src/cycle/roles.ts";
 import { UserError } from "../../src/errors.ts";
 import { DEFAULT_PHASES } from "../../src/team/default-template.ts";
-import { loadTeamConfig, teamConfigRevision } from "../../src/team/team-config-store.ts";
+import { loadTeamConfigRevision } from "../../src/team/team-config-store.ts";
 import { setupModal } from "../../views/setup-modal.ts";
 import type { Subcommand } from "./subcommand.ts";
 
@@ -16,7 +16,10 @@ export const setup: Subcommand = {
   opensModal: true,
   aliases: ["config"],
   run: async (ctx) => {
-    const [cfg, revision] = await Promise.all([loadTeamConfig(ctx.teamId), teamConfigRevision(ctx.teamId)]);
+    // One read: the form's values and the revision they belong to (a Save commits on top of it).
+    const loaded = await loadTeamConfigRevision(ctx.teamId);
+    const cfg = loaded?.config ?? null;
+    const revision = loaded?.revision ?? null;
     if (cfg && !isAdmin(cfg, ctx.userId)) {
       throw new UserError(
         "not_authorized",

@@ -5,14 +5,14 @@
 import { UserError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { formatProblem, type PlanProblem, parsePlanCsv, planRulesFor } from "../plans/plan-csv.ts";
+import { type PlanSummary, summarizePlan } from "../plans/plan-summary.ts";
+import { parsePlanXlsx } from "../plans/plan-xlsx.ts";
 import {
   deleteUncommittedVersion,
   insertPlanVersion,
   loadPlanVersion,
   planVersionHolder,
-} from "../plans/plan-store.ts";
-import { type PlanSummary, summarizePlan } from "../plans/plan-summary.ts";
-import { parsePlanXlsx } from "../plans/plan-xlsx.ts";
+} from "../store/plan-versions.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { requireTeamConfig } from "../team/team-config-store.ts";
 import { type CycleEvent, type CycleState, type PhaseState, planTransition } from "./cycle-state.ts";

@@ -14,6 +14,8 @@ export interface ConnectOptions {
   /** Keep retrying until connected (app start while the database is down). */
   retryForever?: boolean;
   retryDelayMs?: number;
+  /** Emit the driver's command monitoring events (`commandStarted`…): tests that check every query. */
+  monitorCommands?: boolean;
 }
 
 /** The URI of the last connect, for the watchdog's reconnect. */
@@ -33,6 +35,7 @@ export async function connectDatabase(uri: string, opts: ConnectOptions = {}): P
         socketTimeoutMS: 30_000,
         heartbeatFrequencyMS: 1000,
         maxPoolSize: 20,
+        monitorCommands: opts.monitorCommands ?? false,
       });
       await ensureIndexes();
       opts.logger?.info({ db: mongoose.connection.name }, "database connected");

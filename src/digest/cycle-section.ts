@@ -7,8 +7,8 @@ import { getCycle } from "../cycle/cycle-store.ts";
 import { nearbyCycles } from "../cycle/nearby-cycles.ts";
 import { currentPeriod } from "../cycle/period.ts";
 import { type CycleReport, cycleReport } from "../cycle/status-report.ts";
-import { loadPlanMeta } from "../plans/plan-store.ts";
 import type { PlanSummary } from "../plans/plan-summary.ts";
+import { loadPlanMeta } from "../store/plan-versions.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 
 export interface SubmittedPlan {

@@ -3,10 +3,9 @@
  * digest — the cycle with every submitted plan's summary, the KPI tiles of the last complete week —
  * and the charts of the latest posted digest, without rendering anything.
  */
-import type { DigestPostDoc } from "../db/models/digest-post.ts";
+import { type DigestPost, latestDigestPost } from "../store/digest-posts.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type CycleOverview, cycleOverview } from "./cycle-section.ts";
-import { latestDigestPost } from "./digest-post.ts";
 import { type KpiLine, kpiLines, loadSnapshots } from "./kpi-lines.ts";
 import { type ReportingWeek, reportingWeek, trailingWeeks } from "./reporting-week.ts";
 
@@ -18,7 +17,7 @@ export interface DashboardData {
   kpis: KpiLine[];
   kpisComputedAt: Date | null;
   cycle: CycleOverview;
-  latestDigest: DigestPostDoc | null;
+  latestDigest: DigestPost | null;
 }
 
 /** Executives and admins see the dashboard. */

@@ -20,10 +20,10 @@ import { phaseWithRole } from "../cycle/cycle-state.ts";
 import { getCycle } from "../cycle/cycle-store.ts";
 import { addMonths, isPeriod } from "../cycle/period.ts";
 import { publishedVersion } from "../cycle/scenarios.ts";
-import { DigestFactsModel } from "../db/models/digest-facts.ts";
 import { forecastValueAddedOf, fvaActualsWindow, recentFvaWindow, type WindowFva } from "../fva/load-fva.ts";
-import { loadPlanVersion } from "../plans/plan-store.ts";
 import { actualsRows, type DemandRow, orderRows } from "../store/actuals/index.ts";
+import { readDigestFactsDoc, storeDigestFactsDoc } from "../store/digest-facts.ts";
+import { loadPlanVersion } from "../store/plan-versions.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { addDays, daysBetween, earlierOf } from "../time/dates.ts";
 
@@ -277,20 +277,15 @@ export async function computeDigestFacts(
 }
 
 export async function storeDigestFacts(facts: DigestFacts, now: Date): Promise<void> {
-  await DigestFactsModel.replaceOne(
-    { _id: `${facts.teamId}|${facts.week}` },
-    { teamId: facts.teamId, week: facts.week, facts, computedAt: now },
-    { upsert: true },
-  );
+  await storeDigestFactsDoc(facts.teamId, facts.week, facts, now);
 }
 
 export async function loadDigestFacts(
   teamId: string,
   week: string,
 ): Promise<(DigestFacts & { computedAt: Date }) | null> {
-  const d = await DigestFactsModel.findById(`${teamId}|${week}`).lean();
-  if (!d || d.teamId !== teamId) return null;
-  return { ...(d.facts as unknown as DigestFacts), computedAt: d.computedAt };
+  const d = await readDigestFactsDoc(teamId, week);
+  return d ? { ...(d.facts as unknown as DigestFacts), computedAt: d.computedAt } : null;
 }
 
 /** Computes and stores the facts of a week (the KPI job; digests on demand, which want them fresh). */

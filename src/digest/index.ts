@@ -3,7 +3,6 @@ export { assembleDigest, type DigestData } from "./assemble-digest.ts";
 export { type CycleOverview, type CycleSection, cycleOverview, type SubmittedPlan } from "./cycle-section.ts";
 export { type DashboardData, dashboardAudience, dashboardData, seesDashboard } from "./dashboard.ts";
 export { digestCharts, planSourceText } from "./digest-charts.ts";
-export { type DigestChartRef, latestDigestPost, recordDigestPost } from "./digest-post.ts";
 export {
   computeDigestFacts,
   type DigestFacts,

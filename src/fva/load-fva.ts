@@ -19,8 +19,9 @@ import {
   fvaRows,
 } from "../forecast/fva.ts";
 import { type DemandActualRow, type MonthlyActual, monthlyActuals } from "../forecast/monthly-history.ts";
-import { loadPlanVersion, planLines } from "../plans/plan-store.ts";
+import { planLines } from "../plans/plan-lines.ts";
 import { actualsRows } from "../store/actuals/index.ts";
+import { loadPlanVersion } from "../store/plan-versions.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { addDays } from "../time/dates.ts";
 import { addMonths, monthWindow } from "../time/period.ts";

@@ -13,7 +13,8 @@ import { noCycle } from "../cycle/explain.ts";
 import { STATUS_LABEL } from "../cycle/phase-status-text.ts";
 import { publishedVersion } from "../cycle/scenarios.ts";
 import { UserError } from "../errors.ts";
-import { loadPlanVersion, planLines } from "../plans/plan-store.ts";
+import { planLines } from "../plans/plan-lines.ts";
+import { loadPlanVersion } from "../store/plan-versions.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { type GapPlanLine, type GapPlans, type GapReport, gapReport } from "./gap-report.ts";
 

@@ -1,11 +1,16 @@
 /**
- * Weekly KPI snapshots per team (issue #4): the KPIs of one ISO week (Monday … Sunday, or … today while
+ * Weekly KPI snapshots per team: the KPIs of one ISO week (Monday … Sunday, or … today while
  * the week runs) stored under `_id` = `team|YYYY-Www`. Recomputing a week replaces its document, so the
  * daily recompute is idempotent and the last 12 weeks are 12 `_id`s.
  */
 import type { Clock } from "../clock.ts";
-import { KpiSnapshotModel } from "../db/models/kpi-snapshot.ts";
 import { UserError } from "../errors.ts";
+import {
+  type KpiSnapshot,
+  kpiSnapshotsOf,
+  latestKpiSnapshots,
+  storeKpiSnapshot,
+} from "../store/kpi-snapshots.ts";
 import { loadTeamConfig } from "../team/team-config-store.ts";
 import { earlierOf } from "../time/dates.ts";
 import {
@@ -18,18 +23,8 @@ import {
 } from "../time/iso-week.ts";
 import { todayFor } from "../time/today.ts";
 import { computeKpisFor } from "./compute-kpis.ts";
-import type { KpiValues } from "./kpi-values.ts";
 
-export interface KpiSnapshot {
-  teamId: string;
-  week: string;
-  from: string;
-  to: string;
-  values: KpiValues;
-  computedAt: Date;
-}
-
-export const snapshotId = (teamId: string, week: string) => `${teamId}|${week}`;
+export type { KpiSnapshot };
 
 /** The team's current ISO week, by its time zone. */
 export async function currentWeek(teamId: string, clock: Clock): Promise<string> {
@@ -55,39 +50,18 @@ export async function snapshotWeeks(teamId: string, weeks: string[], clock: Cloc
   });
   const values = await computeKpisFor(teamId, windows);
   const snapshots: KpiSnapshot[] = [];
-  for (const [i, { week, from, to }] of windows.entries())
-    snapshots.push(
-      await storeSnapshot({ teamId, week, from, to, values: values[i]!, computedAt: clock.now() }),
-    );
+  for (const [i, { week, from, to }] of windows.entries()) {
+    const snapshot: KpiSnapshot = { teamId, week, from, to, values: values[i]!, computedAt: clock.now() };
+    await storeKpiSnapshot(snapshot);
+    snapshots.push(snapshot);
+  }
   return snapshots;
-}
-
-async function storeSnapshot(snapshot: KpiSnapshot): Promise<KpiSnapshot> {
-  const { teamId, week, values } = snapshot;
-  // kpi_snapshots stays small (teams × weeks), so a replace by _id is cheap even on FerretDB.
-  await KpiSnapshotModel.collection.replaceOne(
-    { _id: snapshotId(teamId, week) } as never,
-    { ...snapshot, values: { ...values } },
-    { upsert: true },
-  );
-  return snapshot;
 }
 
 /** What the daily recompute does: last week (to finalise it) and the current week so far. */
 export async function refreshSnapshots(teamId: string, clock: Clock): Promise<KpiSnapshot[]> {
   const week = await currentWeek(teamId, clock);
   return snapshotWeeks(teamId, [addWeeks(week, -1), week], clock);
-}
-
-function fromDoc(doc: Record<string, unknown>): KpiSnapshot {
-  return {
-    teamId: doc.teamId as string,
-    week: doc.week as string,
-    from: doc.from as string,
-    to: doc.to as string,
-    values: doc.values as KpiValues,
-    computedAt: doc.computedAt as Date,
-  };
 }
 
 /**
@@ -100,19 +74,12 @@ export async function recentSnapshots(
   opts: { through?: string } = {},
 ): Promise<KpiSnapshot[]> {
   if (n <= 0) return [];
-  let docs: Record<string, unknown>[];
+  let snaps: KpiSnapshot[];
   if (opts.through) {
     if (!parseIsoWeek(opts.through)) throw new RangeError(`not an ISO week: ${opts.through}`);
-    const ids = weeksEndingWith(opts.through, n).map((w) => snapshotId(teamId, w));
-    docs = (await KpiSnapshotModel.collection
-      .find({ teamId, _id: { $in: ids } } as never)
-      .toArray()) as unknown as Record<string, unknown>[];
+    snaps = await kpiSnapshotsOf(teamId, weeksEndingWith(opts.through, n));
   } else {
-    docs = (await KpiSnapshotModel.collection
-      .find({ teamId })
-      .sort({ week: -1 })
-      .limit(n)
-      .toArray()) as unknown as Record<string, unknown>[];
+    snaps = await latestKpiSnapshots(teamId, n);
   }
-  return docs.map(fromDoc).sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  return snaps.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
 }

@@ -4,7 +4,7 @@
  */
 import { getCycle } from "../cycle/cycle-store.ts";
 import { publishedVersion } from "../cycle/scenarios.ts";
-import { loadPlanVersion, type PlanVersion } from "./plan-store.ts";
+import { loadPlanVersion, type PlanVersion } from "../store/plan-versions.ts";
 
 export async function approvedPlan(
   teamId: string,

@@ -1,12 +1,5 @@
 /** Plans: CSV parsing and checks, immutable stored versions, summaries. */
 export { approvedPlan, latestPlan } from "./approved-plan.ts";
 export { formatProblem, type PlanProblem, type PlanRules, parsePlanCsv, planRulesFor } from "./plan-csv.ts";
-export {
-  loadPlanMeta,
-  loadPlanVersion,
-  type PlanLine,
-  type PlanVersion,
-  planLines,
-  planVersionId,
-} from "./plan-store.ts";
+export { type PlanLine, planLines } from "./plan-lines.ts";
 export type { PlanSummary } from "./plan-summary.ts";

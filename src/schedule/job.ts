@@ -3,8 +3,8 @@
  * ISO week), the cron expression it fires on (from the team configuration), and the work.
  */
 import type { Clock } from "../clock.ts";
-import type { JobFailureRecord } from "../db/models/job-run.ts";
 import type { Logger } from "../logger.ts";
+import type { JobFailureRecord } from "../store/job-runs.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 
 export type JobPeriod = "day" | "week";

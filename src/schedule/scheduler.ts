@@ -6,18 +6,25 @@
  * Whether a job is due is decided from the clock, not from which process's cron fired: `runDueJobs(now)`
  * runs every job whose cron fired within the catch-up window and whose run for that period is not
  * finished. Cron callbacks and the poll both call it, and tests call it with any `now`. Exactly-once
- * across replicas comes from the run claims in MongoDB (job-runs.ts), never from in-memory state.
+ * across replicas comes from the run claims in MongoDB (src/store/job-runs.ts), never from in-memory state.
  */
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.ts";
-import { TeamConfigModel } from "../db/models/team-config.ts";
 import type { Logger } from "../logger.ts";
+import {
+  type ClaimPolicy,
+  claimRun,
+  finishRun,
+  pruneRuns,
+  releaseLease,
+  renewLease,
+} from "../store/job-runs.ts";
+import { teamRevisions } from "../store/team-config.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { loadTeamConfig } from "../team/team-config-store.ts";
 import { type CronMatcher, cronMatcher } from "./cron-fires.ts";
 import { type JobDefinition, JobFailedError, type JobFailure } from "./job.ts";
-import { type ClaimPolicy, claimRun, finishRun, pruneRuns, releaseLease, renewLease } from "./job-runs.ts";
 import { localDateKey, localIsoWeekKey } from "./local-time.ts";
 
 export interface SchedulerOptions {
@@ -155,9 +162,9 @@ export class Scheduler {
 
   private async doRefresh(): Promise<RefreshResult> {
     const result: RefreshResult = { added: [], changed: [], removed: [] };
-    const revisions = await TeamConfigModel.find({}, { revision: 1 }).lean();
+    const revisions = await teamRevisions();
     const seen = new Set<string>();
-    for (const { _id: teamId, revision } of revisions) {
+    for (const { teamId, revision } of revisions) {
       seen.add(teamId);
       const current = this.teams.get(teamId);
       if (current && current.revision === revision) continue;
@@ -270,8 +277,7 @@ export class Scheduler {
     if (!team || !entry || !job) return null;
     const fire = entry.matcher.lastFireBetween(new Date(now.getTime() - this.opts.catchUpMs), now);
     if (!fire) return null;
-    const periodKey =
-      job.period === "day" ? localDateKey(fire, team.timeZone) : localIsoWeekKey(fire, team.timeZone);
+    const periodKey = periodKeyOf(job, fire, team.timeZone);
     return this.runClaimed(job, teamId, periodKey, fire, now);
   }
 
@@ -409,12 +415,24 @@ export class Scheduler {
     return status;
   }
 
-  /** Once a day per process: drop old run records so conditional updates stay cheap (FerretDB scans). */
+  /** Once a day per process: drop each known team's old run records (an `_id` range per team and job). */
   private async pruneDaily(now: Date): Promise<void> {
     const day = now.toISOString().slice(0, 10);
     if (day === this.lastPruneDay) return;
     this.lastPruneDay = day;
-    const removed = await pruneRuns(new Date(now.getTime() - this.opts.keepRunsMs)).catch(() => 0);
+    const cutoff = new Date(now.getTime() - this.opts.keepRunsMs);
+    let removed = 0;
+    for (const team of this.teams.values()) {
+      for (const job of this.opts.jobs) {
+        const below = periodKeyOf(job, cutoff, team.timeZone);
+        removed += await pruneRuns(team.teamId, job.name, below).catch(() => 0);
+      }
+    }
     if (removed) this.log.info({ removed }, "scheduler: pruned old run records");
   }
+}
+
+/** The period a job's run at `at` belongs to, in the team's time zone. */
+function periodKeyOf(job: JobDefinition, at: Date, timeZone: string): string {
+  return job.period === "day" ? localDateKey(at, timeZone) : localIsoWeekKey(at, timeZone);
 }

@@ -5,7 +5,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { getCycle } from "../../src/cycle/cycle-store.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
-import { loadTeamConfig, saveTeamConfig } from "../../src/team/team-config-store.ts";
+import { loadTeamConfig, loadTeamConfigRevision, saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { CYCLE_ACTIONS, SETUP_INPUTS } from "../../views/cycle-ids.ts";
 import { useHarness } from "../support/harness.ts";
 import { findElement } from "../support/slack-driver.ts";
@@ -177,7 +177,14 @@ describe("/sop setup", () => {
         [SETUP_INPUTS.admins.block]: { users: { type: "multi_users_select", selected_users: ["U0FIRST"] } },
       }),
     );
-    expect(textOf(modalErrors(again))).toContain("configured this workspace at the same time");
+    // The first save stands; the stale form is replaced by the saved setup, with what happened.
+    expect(again).toMatchObject({ response_action: "update", view: { callback_id: "sop_setup" } });
+    expect(textOf(again)).toContain("Not saved");
+    expect(textOf(again)).toContain("<@U0FIRST> saved the setup");
+    expect(JSON.parse((again as { view: { private_metadata: string } }).view.private_metadata)).toEqual({
+      rev: 1,
+    });
+    expect((await loadTeamConfigRevision("T0NEW"))?.revision).toBe(1);
   });
 
   it("an admin edits owners; a concurrent change makes the save fail instead of overwriting", async () => {
@@ -187,17 +194,23 @@ describe("/sop setup", () => {
     expect(textOf(modal.view)).toContain('"initial_conversation":"C0SOP"');
     // Someone imports a configuration while the modal is open.
     await saveTeamConfig(exampleTeam({ timezone: "UTC" }), "cli", new Date());
-    const ack = await submitModal(h(), LEAD, modal, {
+    const ack = (await submitModal(h(), LEAD, modal, {
       [SETUP_INPUTS.phaseOwners("demand").block]: {
         users: { type: "multi_users_select", selected_users: ["U0DP", "U0DP2"] },
       },
-    });
-    expect(textOf(modalErrors(ack))).toContain("changed while you were editing");
+    })) as { response_action: string; view: Record<string, unknown> };
+    // Not saved: the form now shows the imported setup, names who saved it, and lists the lost edit.
+    expect(ack).toMatchObject({ response_action: "update" });
+    expect(textOf(ack)).toContain("`sop config import` saved the setup");
+    expect(textOf(ack)).toContain("Demand review owners: <@U0DP>, <@U0DP2>");
+    expect(textOf(ack.view)).toContain("Time zone (IANA");
+    expect(textOf(ack.view)).toContain('"initial_value":"UTC"');
     expect((await loadTeamConfig(TEAM))!.phases[1]!.owners).toEqual(["U0DP"]);
 
-    const fresh = await openModal(h(), LEAD, "setup");
+    // The refreshed form saves at once.
+    const refreshed = { ...h().standIn.lastViewFor("U0LEAD")!, view: ack.view };
     expect(
-      await submitModal(h(), LEAD, fresh, {
+      await submitModal(h(), LEAD, refreshed, {
         [SETUP_INPUTS.phaseOwners("demand").block]: {
           users: { type: "multi_users_select", selected_users: ["U0DP", "U0DP2"] },
         },

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
-import { TeamConfigModel } from "../../src/db/models/team-config.ts";
+import { readTeamConfig } from "../../src/store/team-config.ts";
 import {
   CYCLE_ACTIONS,
   CYCLE_VIEWS,
@@ -231,14 +231,14 @@ describe("authorization matrix", () => {
   it.each(cases)("$role × $action → refused, database unchanged", async ({ run, says }) => {
     const before = await dbState(TEAM);
     const otherBefore = await dbState(OTHER_TEAM);
-    const configs = await TeamConfigModel.find().sort({ _id: 1 }).lean();
+    const configs = await Promise.all([TEAM, OTHER_TEAM].map(readTeamConfig));
     const viewsBefore = h().standIn.views.size;
     const text = await run();
     await h().settle();
     expect(text).toMatch(says);
     expect(await dbState(TEAM)).toEqual(before);
     expect(await dbState(OTHER_TEAM)).toEqual(otherBefore);
-    expect(await TeamConfigModel.find().sort({ _id: 1 }).lean()).toEqual(configs);
+    expect(await Promise.all([TEAM, OTHER_TEAM].map(readTeamConfig))).toEqual(configs);
     expect(h().standIn.views.size).toBe(viewsBefore); // no modal opened for a refused user
   });
 });

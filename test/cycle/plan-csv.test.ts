@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, type PlanRules, parsePlanCsv } from "../../src/plans/plan-csv.ts";
-import { planLines } from "../../src/plans/plan-store.ts";
+import { planLines } from "../../src/plans/plan-lines.ts";
 import { summarizePlan } from "../../src/plans/plan-summary.ts";
 
 const demand: PlanRules = {

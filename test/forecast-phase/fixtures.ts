@@ -17,7 +17,7 @@ export const example = JSON.parse(readFileSync(new URL("../../examples/team.json
 export async function setUpTeam(
   overrides: Partial<TeamConfig> & { team?: string } = {},
 ): Promise<TeamConfig> {
-  return saveTeamConfig({ ...example, horizonMonths: 3, ...overrides }, "U0LEAD", AT);
+  return (await saveTeamConfig({ ...example, horizonMonths: 3, ...overrides }, "U0LEAD", AT)).config;
 }
 
 export async function startTestCycle(teamId = TEAM, period = PERIOD) {

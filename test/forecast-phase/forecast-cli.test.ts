@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCycle } from "../../src/cycle/cycle-store.ts";
 import { ensureIndexes } from "../../src/db/connection.ts";
 import { PlanVersionModel } from "../../src/db/models/plan-version.ts";
-import { loadPlanVersion, planLines } from "../../src/plans/plan-store.ts";
+import { planLines } from "../../src/plans/plan-lines.ts";
+import { loadPlanVersion } from "../../src/store/plan-versions.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 import { insertDemand, months, PERIOD, run, setUpTeam, startTestCycle, TEAM } from "./fixtures.ts";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TeamConfigModel } from "../../src/db/models/team-config.ts";
+import { readTeamConfig } from "../../src/store/team-config.ts";
 import { loadTeamConfig } from "../../src/team/team-config-store.ts";
 import { sop as run } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
@@ -103,7 +103,7 @@ describe("sop config import", () => {
     expect(r.stderr).toContain(expected);
     const { connectDatabase } = await import("../../src/db/connection.ts");
     await connectDatabase(process.env.MONGODB_URI!);
-    expect(await TeamConfigModel.countDocuments({ _id: "T0BAD" })).toBe(0);
+    expect(await readTeamConfig("T0BAD")).toBeNull();
   });
 
   it("rejects a file that is not JSON, naming the file", async () => {

@@ -14,7 +14,13 @@ export function teamConfig(team: string, overrides: Record<string, unknown> = {}
 }
 
 export async function saveTeam(team: string, overrides: Record<string, unknown> = {}): Promise<TeamConfig> {
-  return saveTeamConfig(teamConfig(team, overrides), "U0LEAD", new Date());
+  return (await saveTeamConfig(teamConfig(team, overrides), "U0LEAD", new Date())).config;
+}
+
+/** Removes every team configuration and its revisions (between tests). */
+export async function clearTeamConfigs(): Promise<void> {
+  await mongoose.connection.collection("team_config_revisions").deleteMany({});
+  await mongoose.connection.collection("team_configs").deleteMany({});
 }
 
 /** Where test jobs record every execution (a random `_id` each: duplicates would show). */

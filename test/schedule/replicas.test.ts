@@ -7,10 +7,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
 import { JobRunClaimModel } from "../../src/db/models/job-run-claim.ts";
-import { TeamConfigModel } from "../../src/db/models/team-config.ts";
-import { findRun } from "../../src/schedule/job-runs.ts";
+import { findRun } from "../../src/store/job-runs.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
-import { type EffectDoc, effects, saveTeam } from "./fixtures.ts";
+import { clearTeamConfigs, type EffectDoc, effects, saveTeam } from "./fixtures.ts";
 
 const script = fileURLToPath(new URL("../support/scheduler-process.ts", import.meta.url));
 const MIN = 60_000;
@@ -75,7 +74,7 @@ describe("exactly once across three replica processes", () => {
     killAll();
     await JobRunModel.deleteMany({});
     await JobRunClaimModel.deleteMany({});
-    await TeamConfigModel.deleteMany({});
+    await clearTeamConfigs();
     await effects().deleteMany({});
   });
   afterAll(async () => {

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
 import { JobRunClaimModel } from "../../src/db/models/job-run-claim.ts";
-import { TeamConfigModel } from "../../src/db/models/team-config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type JobDefinition, JobFailedError } from "../../src/schedule/job.ts";
-import { findRun } from "../../src/schedule/job-runs.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
+import { findRun } from "../../src/store/job-runs.ts";
+import { deleteTeamConfig } from "../../src/store/team-config.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
-import { type EffectDoc, effects, recordingJobs, saveTeam } from "./fixtures.ts";
+import { clearTeamConfigs, type EffectDoc, effects, recordingJobs, saveTeam } from "./fixtures.ts";
 
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 const MIN = 60_000;
@@ -31,7 +31,7 @@ describe("scheduler in one process", () => {
   beforeEach(async () => {
     await JobRunModel.deleteMany({});
     await JobRunClaimModel.deleteMany({});
-    await TeamConfigModel.deleteMany({});
+    await clearTeamConfigs();
     await effects().deleteMany({});
   });
 
@@ -295,7 +295,7 @@ describe("scheduler in one process", () => {
       await saveTeam("T0AAA", { timezone: "Asia/Tokyo" });
       expect(await s.refresh()).toEqual({ added: [], changed: ["T0AAA"], removed: [] });
       expect(s.describe()[0]?.timeZone).toBe("Asia/Tokyo");
-      await TeamConfigModel.deleteOne({ _id: "T0AAA" });
+      await deleteTeamConfig("T0AAA");
       expect(await s.refresh()).toEqual({ added: [], changed: [], removed: ["T0AAA"] });
     } finally {
       await s.stop();

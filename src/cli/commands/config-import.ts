@@ -23,9 +23,9 @@ export async function configImportCommand(argv: string[], io: CommandIo): Promis
     return 1;
   }
   try {
-    const cfg = await withDatabase(() => saveTeamConfig(data, "cli", new Date()));
+    const { config, revision } = await withDatabase(() => saveTeamConfig(data, "cli", new Date()));
     io.stdout.write(
-      `${JSON.stringify({ team: cfg.team, phases: cfg.phases.map((p) => p.id), stored: true })}\n`,
+      `${JSON.stringify({ team: config.team, phases: config.phases.map((p) => p.id), stored: true, revision })}\n`,
     );
     return 0;
   } catch (err) {

@@ -1,8 +1,6 @@
 /**
  * Every model the app uses, so indexes are created at start. Each model file registers itself here.
- * FerretDB 1.24 rules (DESIGN §7, measured): only `_id` lookups are pushed down to SQLite, so hot paths
- * address documents by a string `_id` built from the team id and the natural key; no transactions,
- * no TTL/partial indexes, no positional updates.
+ * Only src/store/ uses them (the rules they are built on are in src/store/README.md).
  */
 import type { Model } from "mongoose";
 import { ActualsBucketModel } from "./actuals-bucket.ts";
@@ -28,10 +26,12 @@ import { SlackInstallationModel } from "./slack-installation.ts";
 import { SopItemModel } from "./sop-item.ts";
 import { SopItemClosureModel } from "./sop-item-closure.ts";
 import { TeamConfigModel } from "./team-config.ts";
+import { TeamConfigRevisionModel } from "./team-config-revision.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of models
 const registered: Model<any>[] = [
   TeamConfigModel,
+  TeamConfigRevisionModel,
   IdempotencyKeyModel,
   ActualsBucketModel,
   ActualsManifestModel,

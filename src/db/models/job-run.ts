@@ -2,7 +2,7 @@
  * One scheduled run of a job for a team and period, `_id` = `${teamId}|${job}|${periodKey}`. The insert
  * of this document is the claim that makes a run happen once across replicas; a crashed run is taken
  * over once `leaseUntil` has passed, through a claim document per attempt (job-run-claim.ts), and only
- * the attempt's owner then writes this document (src/schedule/job-runs.ts). Kept small: old runs are
+ * the attempt's owner then writes this document (src/store/job-runs.ts). Kept small: old runs are
  * pruned, because FerretDB scans the collection on every update.
  */
 import mongoose, { Schema } from "mongoose";

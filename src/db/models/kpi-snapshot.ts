@@ -1,6 +1,7 @@
 /**
  * KPI values of one team for one ISO week, `_id` = `team|YYYY-Www`. Recomputing a week replaces the
- * document, so the last 12 weeks are 12 `_id`s. The collection stays small (teams × weeks).
+ * document, so the last 12 weeks are 12 `_id`s and the latest ones the team's `_id` range read backwards.
+ * No secondary index: every read names `_id`.
  */
 import mongoose, { Schema } from "mongoose";
 
@@ -28,6 +29,5 @@ const schema = new Schema<KpiSnapshotDoc>(
   },
   { collection: "kpi_snapshots", versionKey: false, minimize: false },
 );
-schema.index({ teamId: 1, week: -1 });
 
 export const KpiSnapshotModel = mongoose.model<KpiSnapshotDoc>("KpiSnapshot", schema);

@@ -1,11 +1,16 @@
-/** One team (workspace) configuration, `_id` = Slack team id. */
+/**
+ * The head of a team's configuration, `_id` = Slack team id: a copy of its latest revision
+ * (team-config-revision.ts), refreshed after each save so a read is one lookup plus a check for a newer
+ * revision. A hint, not the truth: a head left behind (a crash between the two writes) is caught up by
+ * the next reader. One small document per team, which is what the scheduler lists.
+ */
 import mongoose, { Schema } from "mongoose";
 
 export interface TeamConfigDoc {
   _id: string;
   /** The validated configuration (src/team/team-config.ts). */
   config: Record<string, unknown>;
-  /** Bumped on every save; the scheduler reloads a team when it changes. */
+  /** The revision this head shows; the scheduler reloads a team when it changes. */
   revision: number;
   updatedAt: Date;
   updatedBy: string;

@@ -10,9 +10,9 @@
 
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { isDuplicateKeyError } from "../../db/idempotency.ts";
 import { type ActualsLeaseDoc, ActualsLeaseModel } from "../../db/models/actuals-lease.ts";
 import { UserError } from "../../errors.ts";
+import { insertUnique } from "../unique-insert.ts";
 import { leaseId } from "./ids.ts";
 import { currentManifest, type Manifest, manifestExists } from "./manifest.ts";
 import type { ActualsKind } from "./rows.ts";
@@ -56,16 +56,6 @@ const kindNames: Record<ActualsKind, string> = {
   inventory: "inventory snapshots",
 };
 
-async function tryInsert(doc: ActualsLeaseDoc): Promise<boolean> {
-  try {
-    await leases().insertOne(doc as never);
-    return true;
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return false;
-    throw err;
-  }
-}
-
 /** Claims the lease of `teamId` and `kind`, waiting (bounded) while another import holds it. */
 export async function acquireLease(
   teamId: string,
@@ -93,7 +83,7 @@ export async function acquireLease(
         expiresAt: new Date(at.getTime() + ttl),
         pending: [],
       };
-      if (await tryInsert(doc)) {
+      if (await insertUnique(ActualsLeaseModel, doc)) {
         // Someone may have committed base+1 and ended their lease just before this claim.
         if (await manifestExists(teamId, kind, base.revision + 1)) {
           await leases().deleteOne({ _id: id as never });

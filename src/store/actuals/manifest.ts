@@ -4,8 +4,8 @@
  * crash), so a reader starts there and probes revision+1 by `_id` until one is missing.
  */
 
-import { isDuplicateKeyError } from "../../db/idempotency.ts";
 import { ActualsManifestModel, type ChunkRef } from "../../db/models/actuals-manifest.ts";
+import { insertUnique } from "../unique-insert.ts";
 import type { MonthFacts } from "./codec.ts";
 import { headId, manifestId } from "./ids.ts";
 import type { ActualsKind } from "./rows.ts";
@@ -120,13 +120,7 @@ export async function insertManifest(
     ...(m.kind === "inventory" ? { latest: m.latest } : {}),
     superseded: m.superseded,
   };
-  try {
-    await manifests().insertOne(doc as never);
-    return true;
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return false;
-    throw err;
-  }
+  return insertUnique(ActualsManifestModel, doc);
 }
 
 /** Moves the head hint forward (never back: `$max`); readers catch up past a lagging head anyway. */

@@ -12,7 +12,6 @@
  * - a `done` run is never repeated; a `failed` one is retried (same claim scheme) only when retryable,
  *   after a delay, up to `maxAttempts`.
  */
-import { isDuplicateKeyError } from "../db/idempotency.ts";
 import {
   type JobFailureRecord,
   type JobRunAttempt,
@@ -21,6 +20,11 @@ import {
   jobRunId,
 } from "../db/models/job-run.ts";
 import { JobRunClaimModel, jobRunClaimId } from "../db/models/job-run-claim.ts";
+import { idPrefixBelow } from "./id-range.ts";
+import { readStep } from "./series.ts";
+import { insertUnique } from "./unique-insert.ts";
+
+export type { JobFailureRecord, JobRunDoc };
 
 export interface ClaimPolicy {
   leaseMs: number;
@@ -60,24 +64,20 @@ export async function claimRun(
 ): Promise<ClaimResult> {
   const id = jobRunId(key.teamId, key.job, key.periodKey);
   const leaseUntil = new Date(now.getTime() + policy.leaseMs);
-  try {
-    await JobRunModel.create({
-      _id: id,
-      ...key,
-      scheduledFor,
-      status: "running",
-      attempt: 1,
-      owner,
-      leaseUntil,
-      startedAt: now,
-      attempts: [{ attempt: 1, owner, startedAt: now, via: "claim" }],
-    });
-    return { claimed: true, id, attempt: 1, via: "claim", leaseUntil };
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
+  const first = await insertUnique(JobRunModel, {
+    _id: id,
+    ...key,
+    scheduledFor,
+    status: "running",
+    attempt: 1,
+    owner,
+    leaseUntil,
+    startedAt: now,
+    attempts: [{ attempt: 1, owner, startedAt: now, via: "claim" }],
+  });
+  if (first) return { claimed: true, id, attempt: 1, via: "claim", leaseUntil };
 
-  const existing = await JobRunModel.findById(id).lean<JobRunDoc>();
+  const existing = await readStep<JobRunDoc>(JobRunModel, id);
   if (!existing) return { claimed: false, id, reason: "lost_race" };
   if (existing.status === "done") return { claimed: false, id, reason: "done" };
 
@@ -86,8 +86,8 @@ export async function claimRun(
     if (existing.leaseUntil.getTime() > now.getTime()) return { claimed: false, id, reason: "running" };
     if (existing.attempt >= policy.maxAttempts) {
       // Crashed on every attempt: give up instead of crashing every replica in turn. Idempotent.
-      await JobRunModel.updateOne(
-        { _id: id, status: "running", attempt: existing.attempt },
+      await JobRunModel.collection.updateOne(
+        { _id: id, status: "running", attempt: existing.attempt } as never,
         {
           $set: {
             status: "failed",
@@ -109,34 +109,30 @@ export async function claimRun(
   }
 
   const attempt = existing.attempt + 1;
-  try {
-    await JobRunClaimModel.create({
-      _id: jobRunClaimId(id, attempt),
-      runId: id,
-      attempt,
-      owner,
-      via,
-      at: now,
-    });
-  } catch (err) {
-    if (isDuplicateKeyError(err)) return { claimed: false, id, reason: "lost_race" };
-    throw err;
-  }
+  const won = await insertUnique(JobRunClaimModel, {
+    _id: jobRunClaimId(id, attempt),
+    runId: id,
+    attempt,
+    owner,
+    via,
+    at: now,
+  });
+  if (!won) return { claimed: false, id, reason: "lost_race" };
   // Ours alone from here: the previous owner stopped writing when its lease ran out.
-  await JobRunModel.updateOne(
-    { _id: id, attempt: existing.attempt },
+  await JobRunModel.collection.updateOne(
+    { _id: id, attempt: existing.attempt } as never,
     {
       $set: { status: "running", attempt, owner, leaseUntil, startedAt: now },
       $unset: { finishedAt: 1, error: 1, failures: 1, retryable: 1 },
       $push: { attempts: { attempt, owner, startedAt: now, via } },
-    },
+    } as never,
   );
   return { claimed: true, id, attempt, via, leaseUntil };
 }
 
 /** True when a later attempt of the run has been claimed (this attempt's owner lost it). */
 export async function supersededBy(id: string, attempt: number): Promise<boolean> {
-  return (await JobRunClaimModel.exists({ _id: jobRunClaimId(id, attempt + 1) })) !== null;
+  return (await readStep(JobRunClaimModel, jobRunClaimId(id, attempt + 1))) !== null;
 }
 
 /**
@@ -152,8 +148,8 @@ export async function renewLease(
   leaseUntil: Date,
 ): Promise<boolean> {
   if (now.getTime() >= heldUntil.getTime()) return false;
-  const res = await JobRunModel.updateOne(
-    { _id: id, status: "running", owner, attempt },
+  const res = await JobRunModel.collection.updateOne(
+    { _id: id, status: "running", owner, attempt } as never,
     { $set: { leaseUntil } },
   );
   return res.matchedCount === 1;
@@ -161,7 +157,9 @@ export async function renewLease(
 
 /** Gives the lease up at once (shutdown mid-run), so another replica takes over without waiting. */
 export async function releaseLease(id: string, owner: string, attempt: number, now: Date): Promise<void> {
-  await JobRunModel.updateOne({ _id: id, status: "running", owner, attempt }, { $set: { leaseUntil: now } });
+  await JobRunModel.collection.updateOne({ _id: id, status: "running", owner, attempt } as never, {
+    $set: { leaseUntil: now },
+  });
 }
 
 export interface Finish {
@@ -181,17 +179,26 @@ export async function finishRun(id: string, owner: string, attempt: number, f: F
   if (f.error !== undefined) set.error = f.error;
   if (f.failures?.length) set.failures = f.failures;
   if (f.retryable !== undefined) set.retryable = f.retryable;
-  const res = await JobRunModel.updateOne({ _id: id, status: "running", owner, attempt }, { $set: set });
+  const res = await JobRunModel.collection.updateOne(
+    { _id: id, status: "running", owner, attempt } as never,
+    {
+      $set: set,
+    },
+  );
   return res.matchedCount === 1;
 }
 
 export async function findRun(key: RunKey): Promise<JobRunDoc | null> {
-  return JobRunModel.findById(jobRunId(key.teamId, key.job, key.periodKey)).lean<JobRunDoc>();
+  return readStep<JobRunDoc>(JobRunModel, jobRunId(key.teamId, key.job, key.periodKey));
 }
 
-/** Drops run records and claims from before `cutoff`; idempotent, so every replica may call it. */
-export async function pruneRuns(cutoff: Date): Promise<number> {
-  const runs = await JobRunModel.deleteMany({ startedAt: { $lt: cutoff } });
-  await JobRunClaimModel.deleteMany({ at: { $lt: cutoff } });
+/**
+ * Drops one team's records of `job` for periods before `belowPeriodKey` (`YYYY-MM-DD` or `YYYY-Www`,
+ * which sort by time), claims included: an `_id` range, idempotent, so every replica may call it.
+ */
+export async function pruneRuns(teamId: string, job: string, belowPeriodKey: string): Promise<number> {
+  const range = idPrefixBelow(`${teamId}|${job}|`, belowPeriodKey);
+  const runs = await JobRunModel.collection.deleteMany(range as never);
+  await JobRunClaimModel.collection.deleteMany(range as never);
   return runs.deletedCount ?? 0;
 }

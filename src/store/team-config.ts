@@ -1,0 +1,111 @@
+/**
+ * Team configurations as a fixed-`_id` series of revisions (series.ts): revision n of team T is the
+ * document `T|00000n` in team_config_revisions, and saving is inserting the next one — exactly one of
+ * any number of concurrent saves made from the same revision wins; the others are told they lost and
+ * reload. The head (`_id` = T in team_configs) is refreshed after the commit and read first; readers
+ * then look up the next revision by `_id`, so a head left behind by a crash never hides a save.
+ * Heads written before revisions existed have no revision documents: the save compares the revision
+ * it was made from with the head's before inserting, so they are never overwritten either.
+ */
+import { type TeamConfigDoc, TeamConfigModel } from "../db/models/team-config.ts";
+import { type TeamConfigRevisionDoc, TeamConfigRevisionModel } from "../db/models/team-config-revision.ts";
+import { everyTeam } from "./all-teams.ts";
+import { idPrefixRange } from "./id-range.ts";
+import { commitStep, readStep, refreshHead, seriesId, stepsAfter } from "./series.ts";
+
+export interface StoredTeamConfig {
+  teamId: string;
+  /** As validated when it was saved. */
+  config: Record<string, unknown>;
+  revision: number;
+  savedAt: Date;
+  savedBy: string;
+}
+
+const revisionId = (teamId: string, revision: number) => seriesId(teamId, revision, 6);
+
+/** The latest saved configuration of a team, or null when it has none. */
+export async function readTeamConfig(teamId: string): Promise<StoredTeamConfig | null> {
+  const head = await readStep<TeamConfigDoc>(TeamConfigModel, teamId);
+  const newer = await stepsAfter<TeamConfigRevisionDoc>(
+    TeamConfigRevisionModel,
+    (n) => revisionId(teamId, n),
+    head?.revision ?? 0,
+  );
+  const latest = newer.at(-1)?.step;
+  if (latest) {
+    await moveHead(latest).catch(() => {}); // best effort: the next reader catches up the same way
+    return {
+      teamId,
+      config: latest.config,
+      revision: latest.revision,
+      savedAt: latest.savedAt,
+      savedBy: latest.savedBy,
+    };
+  }
+  if (!head) return null;
+  return {
+    teamId,
+    config: head.config,
+    revision: head.revision,
+    savedAt: head.updatedAt,
+    savedBy: head.updatedBy,
+  };
+}
+
+function moveHead(r: TeamConfigRevisionDoc): Promise<void> {
+  return refreshHead(TeamConfigModel, r.teamId, "revision", r.revision, {
+    config: r.config,
+    updatedAt: r.savedAt,
+    updatedBy: r.savedBy,
+  });
+}
+
+export interface ConfigSave {
+  teamId: string;
+  /** The revision the new configuration was made from (0: the team has none yet). */
+  from: number;
+  config: Record<string, unknown>;
+  by: string;
+  at: Date;
+}
+
+/**
+ * Commits `config` as revision `from + 1`. "won": it is the team's configuration now. "lost": another
+ * save got there first (or `from` is not the latest revision) — nothing was written; reload and decide.
+ * An outage is thrown, never reported as a lost race.
+ */
+export async function commitTeamConfig(save: ConfigSave): Promise<"won" | "lost"> {
+  const current = await readTeamConfig(save.teamId);
+  if ((current?.revision ?? 0) !== save.from) return "lost";
+  const revision = save.from + 1;
+  const doc: TeamConfigRevisionDoc = {
+    _id: revisionId(save.teamId, revision),
+    teamId: save.teamId,
+    revision,
+    config: save.config,
+    savedAt: save.at,
+    savedBy: save.by,
+  };
+  if (!(await commitStep(TeamConfigRevisionModel, doc))) return "lost";
+  // Committed. The head is a hint: if this write fails, readers catch up from the revisions.
+  await moveHead(doc).catch(() => {});
+  return "won";
+}
+
+/** Removes a team's configuration and its history (offboarding; tests). Revisions first, head last. */
+export async function deleteTeamConfig(teamId: string): Promise<void> {
+  await TeamConfigRevisionModel.collection.deleteMany(idPrefixRange(`${teamId}|`) as never);
+  await TeamConfigModel.collection.deleteOne({ _id: teamId } as never);
+}
+
+/**
+ * Every configured team with the revision its head shows (the scheduler's list; see all-teams.ts). A
+ * head left behind shows the older revision until any reader of that team catches it up.
+ */
+export async function teamRevisions(): Promise<{ teamId: string; revision: number }[]> {
+  const out: { teamId: string; revision: number }[] = [];
+  for await (const d of everyTeam<{ _id: string; revision: number }>(TeamConfigModel, { revision: 1 }))
+    out.push({ teamId: d._id, revision: d.revision });
+  return out;
+}
