@@ -4,8 +4,8 @@
  * any number of concurrent saves made from the same revision wins; the others are told they lost and
  * reload. The head (`_id` = T in team_configs) is refreshed after the commit and read first; readers
  * then look up the next revision by `_id`, so a head left behind by a crash never hides a save.
- * Heads written before revisions existed have no revision documents: the save compares the revision
- * it was made from with the head's before inserting, so they are never overwritten either.
+ * Heads written before revisions existed have no revision documents: a save made from such a head's
+ * revision commits the next one, a save made from anything older loses, so they are never overwritten.
  */
 import { type TeamConfigDoc, TeamConfigModel } from "../db/models/team-config.ts";
 import { type TeamConfigRevisionDoc, TeamConfigRevisionModel } from "../db/models/team-config-revision.ts";
@@ -76,8 +76,7 @@ export interface ConfigSave {
  * An outage is thrown, never reported as a lost race.
  */
 export async function commitTeamConfig(save: ConfigSave): Promise<"won" | "lost"> {
-  const current = await readTeamConfig(save.teamId);
-  if ((current?.revision ?? 0) !== save.from) return "lost";
+  if (!(await isRevision(save.teamId, save.from))) return "lost";
   const revision = save.from + 1;
   const doc: TeamConfigRevisionDoc = {
     _id: revisionId(save.teamId, revision),
@@ -91,6 +90,17 @@ export async function commitTeamConfig(save: ConfigSave): Promise<"won" | "lost"
   // Committed. The head is a hint: if this write fails, readers catch up from the revisions.
   await moveHead(doc).catch(() => {});
   return "won";
+}
+
+/**
+ * Whether `from` is a revision the team has: the document itself (one lookup, the usual case), or the
+ * head's revision when there is none (0 before the first save; a head saved before revisions existed).
+ * Given that, inserting `from + 1` fails exactly when a later save exists, so no read of the latest.
+ */
+async function isRevision(teamId: string, from: number): Promise<boolean> {
+  if (from > 0 && (await readStep(TeamConfigRevisionModel, revisionId(teamId, from)))) return true;
+  const head = await readStep<TeamConfigDoc>(TeamConfigModel, teamId);
+  return (head?.revision ?? 0) === from;
 }
 
 /** Removes a team's configuration and its history (offboarding; tests). Revisions first, head last. */
