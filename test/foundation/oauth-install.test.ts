@@ -11,7 +11,7 @@ import { manifestBotScopes } from "../../commands/oauth/oauth-options.ts";
 import { tickJobs } from "../../jobs/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { SlackInstallationModel } from "../../src/db/models/slack-installation.ts";
-import { findRun } from "../../src/schedule/job-runs.ts";
+import { findRun } from "../../src/store/job-runs.ts";
 import { seedActuals, seedSnapshots } from "../digest/fixtures.ts";
 import { saveTeam } from "../schedule/fixtures.ts";
 import { Browser } from "../support/browser.ts";
