@@ -5,8 +5,9 @@
  * Claims outlive Slack's retries (the last comes about five minutes after the first) by a day at least,
  * then `pruneEventClaims` deletes them by `_id` range: the `_id` starts with the event's day.
  */
-import { isDuplicateKeyError } from "../db/idempotency.ts";
+
 import { SlackEventClaimModel } from "../db/models/slack-event-claim.ts";
+import { isDuplicateKeyError } from "./unique-insert.ts";
 
 export interface EventDelivery {
   teamId: string;

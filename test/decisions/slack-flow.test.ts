@@ -11,9 +11,9 @@ import { ManualClock } from "../../src/clock.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
 import { SopItemClosureModel } from "../../src/db/models/sop-item-closure.ts";
 import { createLogger } from "../../src/logger.ts";
-import { findRun } from "../../src/store/job-runs.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
 import { cycleItems } from "../../src/store/decision-items.ts";
+import { findRun } from "../../src/store/job-runs.ts";
 import { ITEM_IDS, ITEM_INPUTS } from "../../views/item-ids.ts";
 import {
   as,
