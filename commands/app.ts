@@ -23,8 +23,12 @@ export interface RunningApp {
   app: App;
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
-  /** The scheduled jobs, when started with `{ jobs: true }` (npm start); tests drive them themselves. */
-  jobs?: RunningJobs;
+  /**
+   * The scheduled jobs, when started with `{ jobs: true }` (npm start); tests drive them themselves. They
+   * start after the server listens and are not awaited: loading every team's schedule takes a while, and
+   * the app must take requests and obey a SIGTERM meanwhile.
+   */
+  jobs?: Promise<RunningJobs | undefined>;
   /** What scheduled jobs post with (tests and scripts tick jobs with it). */
   clients: WebClient | SlackClients;
   /** The deps the listeners got (with the installation store under OAuth). */
@@ -124,7 +128,12 @@ export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {})
   });
   deps.logger.info({ port, socketMode: Boolean(deps.env.SLACK_APP_TOKEN) }, "S&OP bot listening");
   const clients = jobClients(app, deps);
-  const jobs = opts.jobs ? await startJobs(clients, deps) : undefined;
+  const jobs = opts.jobs
+    ? startJobs(clients, deps).catch((err) => {
+        deps.logger.error({ err }, "scheduler did not start");
+        return undefined;
+      })
+    : undefined;
   const watchdog = watchDatabase(deps.logger);
   let stopping: Promise<void> | undefined;
   return {
@@ -138,16 +147,17 @@ export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {})
       stopping ??= (async () => {
         slack.stop();
         watchdog.stop();
-        await jobs?.stop();
-        // Stop accepting, then let acknowledged work finish before the database goes away.
+        // Stop accepting at once, then let acknowledged work and running jobs finish before the database
+        // goes away.
         const closed = app.stop().catch(() => {});
+        const jobsStopped = jobs?.then((running) => running?.stop());
         const drained = await deps.inFlight.drain(8000);
         if (!drained)
           deps.logger.warn(
             { pending: deps.inFlight.size },
             "shutdown: in-flight work did not finish in time",
           );
-        await closed;
+        await Promise.all([closed, jobsStopped]);
       })();
       return stopping;
     },

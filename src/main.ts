@@ -32,7 +32,8 @@ await connectDatabase(uri, { logger, retryForever: true });
 await migrateActuals({ log: (step) => logger.info(step, "actuals migrated into buckets") }).catch((err) =>
   logger.error({ err }, "actuals migration failed; `sop migrate` runs it again"),
 );
-const running = await startApp({ env, logger, clock: systemClock, inFlight: new InFlight() }, { jobs: true });
+// Signals are handled from the moment the server can take a request, also while the app is still starting.
+const starting = startApp({ env, logger, clock: systemClock, inFlight: new InFlight() }, { jobs: true });
 
 let shuttingDown = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -42,10 +43,12 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     logger.info({ signal }, "shutting down");
     const hardStop = setTimeout(() => process.exit(1), 10_000);
     hardStop.unref();
-    await running.stop();
+    const running = await starting.catch(() => undefined);
+    await running?.stop();
     await disconnectDatabase().catch(() => {});
     await server?.stop();
     logger.info("stopped");
     process.exit(0);
   });
 }
+await starting;
