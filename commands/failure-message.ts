@@ -47,8 +47,25 @@ export class CommitRecord {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** What kind of Slack request failed: it decides how the person repeats it. */
+export type RequestKind = "command" | "action" | "view";
+
+/** Slack lets a modal open only within 3 s of the request that carries the trigger, and only once. */
+const FORM_NOT_OPENED: Record<RequestKind, string> = {
+  command:
+    "Slack did not open the form: it has to open within 3 seconds of the command, and only once. Nothing was changed; please run the command again.",
+  action:
+    "Slack did not open the form: it has to open within 3 seconds of your click, and only once. Nothing was changed; please click the button again.",
+  view: "Slack did not open the next form: it has to open within 3 seconds of your submit, and only once. Nothing was changed; please submit again.",
+};
+
 /** Turns a failure into the message the user sees; logs what is not the user's doing. */
-export function describeFailure(err: unknown, log: Logger, record = new CommitRecord()): Message {
+export function describeFailure(
+  err: unknown,
+  log: Logger,
+  record = new CommitRecord(),
+  kind: RequestKind = "command",
+): Message {
   const what = record.what;
   if (record.status === "saved") {
     const ref = logFailure(log, err, "failed after the change was saved", { saved: what });
@@ -82,9 +99,7 @@ export function describeFailure(err: unknown, log: Logger, record = new CommitRe
   const slack = err as { code?: string; data?: { error?: string } };
   if (slack?.code === "slack_webapi_platform_error" && /trigger/.test(slack.data?.error ?? "")) {
     logFailure(log, slack.data?.error, "modal could not be opened", {}, "warn");
-    return errorMessage(
-      "Slack did not open the form: it has to open within 3 seconds of your click, and only once. Nothing was changed; please run it again.",
-    );
+    return errorMessage(FORM_NOT_OPENED[kind]);
   }
   if (slack?.code === "slack_webapi_rate_limited_error") {
     logFailure(log, err, "rate limited by Slack after retries", {}, "warn");

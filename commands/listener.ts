@@ -21,7 +21,7 @@ import { UserError } from "../src/errors.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
 import type { Message } from "../views/message.ts";
 import type { AppDeps } from "./deps.ts";
-import { CommitRecord, describeFailure } from "./failure-message.ts";
+import { CommitRecord, describeFailure, type RequestKind } from "./failure-message.ts";
 import { responseUrlResponder } from "./response-url.ts";
 
 export interface Caller {
@@ -34,6 +34,8 @@ export interface ListenerContext extends Caller {
   client: WebClient;
   log: Logger;
   deps: AppDeps;
+  /** The kind of request (a failure message says how to repeat it). */
+  kind: RequestKind;
   /** Sends an ephemeral reply to the person who acted. */
   reply: (message: Message) => Promise<void>;
   /** Whether this request's state change was saved, so a failure message says only what is true. */
@@ -44,6 +46,7 @@ export interface ListenerContext extends Caller {
 
 /** The parts of a context every kind of request shares. */
 function baseContext(
+  kind: RequestKind,
   deps: AppDeps,
   caller: Caller,
   client: WebClient,
@@ -56,6 +59,7 @@ function baseContext(
     client,
     log,
     deps,
+    kind,
     reply,
     record,
     commit: <T>(what: string, fn: () => Promise<T>) => record.commit(what, fn),
@@ -89,7 +93,7 @@ function scheduleWork<C extends ListenerContext>(
 }
 
 async function tellFailure(ctx: ListenerContext, err: unknown): Promise<void> {
-  await tellFailureMessage(ctx, describeFailure(err, ctx.log, ctx.record));
+  await tellFailureMessage(ctx, describeFailure(err, ctx.log, ctx.record, ctx.kind));
 }
 
 async function tellFailureMessage(ctx: ListenerContext, message: Message): Promise<void> {
@@ -161,7 +165,7 @@ export function wrapCommand(
     );
     const text = String(command.text ?? "");
     const ctx = {
-      ...baseContext(deps, caller, client, log, reply),
+      ...baseContext("command", deps, caller, client, log, reply),
       text,
       channelId: String(command.channel_id ?? ""),
       triggerId: String(command.trigger_id ?? ""),
@@ -207,7 +211,7 @@ export function wrapAction(
       return;
     }
     const ctx = {
-      ...baseContext(deps, caller, client, log, reply),
+      ...baseContext("action", deps, caller, client, log, reply),
       body,
       action,
       triggerId: String(body.trigger_id ?? ""),
@@ -296,13 +300,13 @@ export function wrapViewSubmission(
       callback: view?.callback_id,
     });
     const reply = ephemeralReplier(undefined, client, caller.userId, log);
-    const ctx = { ...baseContext(deps, caller, client, log, reply), view, body };
+    const ctx = { ...baseContext("view", deps, caller, client, log, reply), view, body };
     const started = performance.now();
     let outcome: ViewOutcome;
     try {
       outcome = await handler(ctx);
     } catch (err) {
-      const msg = describeFailure(err, log, ctx.record);
+      const msg = describeFailure(err, log, ctx.record, ctx.kind);
       if (ctx.record.status === "saved") {
         // Saved before the ack: close the modal (the change stands) and say what went wrong after it.
         await args.ack();

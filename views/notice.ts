@@ -1,10 +1,10 @@
 /** A one-section message: confirmations and short answers. */
 import type { Message } from "./message.ts";
-import { truncate } from "./text.ts";
+import { mrkdwnToPlain, truncate } from "./text.ts";
 
 export function notice(text: string): Message {
   return {
-    text: truncate(text.replace(/[*_`]/g, ""), 3000),
+    text: truncate(mrkdwnToPlain(text), 3000),
     blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } }],
   };
 }

@@ -10,6 +10,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A mark opens at a word start and closes at a word end, as in Slack (so `a_b`, `:inbox_tray:`, `2*3` are text). */
+const EMPHASIS = /(^|[^\p{L}\p{N}_])([*_~])(?=\S)([^\n]*?\S)\2(?![\p{L}\p{N}_])/gu;
+
+/**
+ * The plain-text fallback of a mrkdwn text (notifications, clients without blocks): the formatting marks
+ * go, characters that only look like marks stay: error codes (channel_not_found), emoji codes, products.
+ */
+export function mrkdwnToPlain(text: string): string {
+  let out = text.replace(/```/g, "").replace(/`([^`\n]*)`/g, "$1");
+  // Nested marks (*_x_*) need one pass per level.
+  for (let before = ""; before !== out; ) {
+    before = out;
+    out = out.replace(EMPHASIS, "$1$3");
+  }
+  return out;
+}
+
 export const userRef = (id: string) => `<@${id}>`;
 export const channelRef = (id: string) => `<#${id}>`;
 
