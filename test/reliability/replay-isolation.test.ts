@@ -1,6 +1,8 @@
 /**
  * Replay and isolation. A request Slack really sent, captured and replayed after 5 minutes, is refused
- * at the door; replayed inside the window (Slack's own retries) it does its work once. The same payload
+ * at the door. Delivered twice inside the window (a replay the signature cannot tell from the original;
+ * Slack itself never retries commands or clicks, and a double click is a new request) it changes state
+ * once, and the second delivery is answered with what already happened. The same payload
  * sent as another workspace — even one where the sender has every right and the same period, phase and
  * version exist — only ever touches that workspace.
  */
@@ -21,6 +23,19 @@ const fiveMinutesAgo = () => Math.floor(Date.now() / 1000) - 301;
 describe("replayed requests", () => {
   const h = useHarness("replay", { clock });
 
+  /** The `text` of every answer posted to a response_url, once `count` have arrived and the work settled. */
+  async function answersTo(responseId: string, count: number): Promise<string[]> {
+    await h().standIn.waitFor(
+      () => (h().standIn.responsesTo(responseId).length >= count ? true : undefined),
+      15_000,
+      `${count} answers`,
+    );
+    await h().settle();
+    return h()
+      .standIn.responsesTo(responseId)
+      .map((r) => String((r.body as { text?: unknown }).text));
+  }
+
   it("a correctly signed Approve click from 301 s ago is rejected with 401 and changes nothing", async () => {
     const { request } = await cycleAwaitingSignoff(h());
     const before = await teamSnapshot(TEAM);
@@ -34,38 +49,42 @@ describe("replayed requests", () => {
     expect(snapshotDiff(before, await teamSnapshot(TEAM))).toEqual([]);
   });
 
-  it("a correctly signed /sop start from 301 s ago is rejected; the same body fresh and retried starts once", async () => {
+  it("a correctly signed /sop start from 301 s ago is rejected; the same body delivered twice at once starts once, and the second is told it already started", async () => {
     const { body, responseId } = h().driver.commandBody(LEAD, "start 2027-02");
     const stale = await h().driver.post(body, FORM, { timestamp: fiveMinutesAgo() });
     expect(stale.status).toBe(401);
     await h().settle();
     expect(await getCycle(TEAM, "2027-02")).toBeNull();
-    const fresh = await h().driver.post(body, FORM);
-    expect(fresh.status).toBe(200);
-    const retried = await h().driver.post(body, FORM, { retryNum: 1 });
-    expect(retried.status).toBe(200);
-    await h().settle();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(h().standIn.responsesTo(responseId)).toHaveLength(1);
-    expect(text(h().standIn.responsesTo(responseId)[0]?.body)).toContain("Started the 2027-02 cycle");
+    // Both at once: two concurrent writers of the same start.
+    const twice = await Promise.all([h().driver.post(body, FORM), h().driver.post(body, FORM)]);
+    expect(twice.map((r) => r.status)).toEqual([200, 200]);
+    // Both deliveries carry the same response_url: one answer each.
+    const answers = await answersTo(responseId, 2);
+    expect(answers).toHaveLength(2);
+    expect(answers.filter((a) => a.includes("Started the 2027-02 cycle"))).toHaveLength(1);
+    expect(answers.filter((a) => /cycle was already started by .*Nothing changed/.test(a))).toHaveLength(1);
     expect((await getCycle(TEAM, "2027-02"))?.events).toHaveLength(1);
   });
 
-  it("the same Approve delivered twice inside the window (Slack retry) approves once", async () => {
+  it("the same Approve delivered twice inside the window approves once; the second is told it was already approved", async () => {
     // The team from the first test: data v1 still awaits sign-off.
     const request = structuredClone(
       h()
         .standIn.messagesIn("C0SOP")
         .find((m) => text(m.blocks).includes(CYCLE_ACTIONS.approve))!,
     );
+    const before = (await getCycle(TEAM, PERIOD))?.events.length ?? 0;
     const first = await h().driver.clickInMessage(LEAD, request, CYCLE_ACTIONS.approve);
-    const again = await h().driver.post(first.body, FORM, { retryNum: 1 });
+    const again = await h().driver.post(first.body, FORM);
     expect([first.http.status, again.status]).toEqual([200, 200]);
-    await h().settle();
+    const answers = await answersTo(first.responseId, 2);
+    expect(answers).toHaveLength(2);
     const cycle = await getCycle(TEAM, PERIOD);
     expect(cycle?.phases.data?.status).toBe("approved");
+    expect(cycle?.events).toHaveLength(before + 1);
     expect(cycle?.events.filter((e) => e.phase === "data" && e.action === "approve")).toHaveLength(1);
-    expect(h().standIn.responsesTo(first.responseId)).toHaveLength(1);
+    expect(answers.filter((a) => a.includes("You approved"))).toHaveLength(1);
+    expect(answers.filter((a) => /v1 was already approved by .*Nothing changed/.test(a))).toHaveLength(1);
   });
 });
 
