@@ -22,7 +22,9 @@ describe("mrkdwnToPlain", () => {
   });
 
   it("is what a notice sends as its text, while the block keeps the mrkdwn", () => {
-    const m = notice(":warning: some Slack messages could not be sent: the kickoff message (channel_not_found).");
+    const m = notice(
+      ":warning: some Slack messages could not be sent: the kickoff message (channel_not_found).",
+    );
     expect(m.text).toContain("(channel_not_found)");
     expect(m.text).toContain(":warning:");
     expect(JSON.stringify(m.blocks)).toContain("(channel_not_found)");
