@@ -72,7 +72,14 @@ describe("graceful shutdown under load", () => {
       pauseMs: Number(process.env.SHUTDOWN_PAUSE ?? 10),
       stopOnRefused: true,
     });
+    // The signal comes once some transitions have gone through (a condition, not a time: the machine may
+    // be slow), with both streams still sending.
     await sleep(1500);
+    const ackedStarts = () => writes.sent.filter((x) => x.status === 200).length;
+    for (const deadline = Date.now() + 30_000; ackedStarts() < 6; ) {
+      if (Date.now() > deadline) throw new Error(`only ${ackedStarts()} /sop start acked before SIGTERM`);
+      await sleep(50);
+    }
     const termAt = Date.now();
     const inFlightAtTerm = traffic.sent.length;
     app.child.kill("SIGTERM");
