@@ -48,7 +48,7 @@ export class CommitRecord {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What kind of Slack request failed: it decides how the person repeats it. */
-export type RequestKind = "command" | "action" | "view";
+export type RequestKind = "command" | "action" | "shortcut" | "view";
 
 /** Slack lets a modal open only within 3 s of the request that carries the trigger, and only once. */
 const FORM_NOT_OPENED: Record<RequestKind, string> = {
@@ -56,6 +56,8 @@ const FORM_NOT_OPENED: Record<RequestKind, string> = {
     "Slack did not open the form: it has to open within 3 seconds of the command, and only once. Nothing was changed; please run the command again.",
   action:
     "Slack did not open the form: it has to open within 3 seconds of your click, and only once. Nothing was changed; please click the button again.",
+  shortcut:
+    "Slack did not open the form: it has to open within 3 seconds of choosing the shortcut, and only once. Nothing was changed; please choose the shortcut on the message again.",
   view: "Slack did not open the next form: it has to open within 3 seconds of your submit, and only once. Nothing was changed; please submit again.",
 };
 

@@ -255,7 +255,7 @@ export function wrapMessageShortcut(
       shortcut.channel?.id,
     );
     const ctx = {
-      ...baseContext(deps, caller, client, log, reply),
+      ...baseContext("shortcut", deps, caller, client, log, reply),
       shortcut,
       triggerId: String(shortcut.trigger_id ?? ""),
     };
