@@ -8,6 +8,7 @@ import { isDatabaseOutage, UserError } from "../src/errors.ts";
 import { type Logger, logFailure } from "../src/logger.ts";
 import { errorMessage } from "../views/error-message.ts";
 import type { Message } from "../views/message.ts";
+import { slackErrorText } from "./next-step.ts";
 
 /**
  * Where a request stands with respect to its state change: nothing attempted; attempted with an
@@ -73,7 +74,7 @@ export function describeFailure(
     const ref = logFailure(log, err, "failed after the change was saved", { saved: what });
     const why =
       err instanceof UserError && !isDatabaseOutage(err)
-        ? err.message
+        ? slackErrorText(err)
         : isDatabaseOutage(err)
           ? "the S&OP database stopped answering"
           : "something went wrong on our side";
@@ -90,7 +91,8 @@ export function describeFailure(
       `While saving ${what}, ${why} (ref ${ref}), so it may or may not have been saved. \`/sop status\` shows what was saved; please try again in a minute if it was not.`,
     );
   }
-  if (err instanceof UserError && !isDatabaseOutage(err)) return errorMessage(err.message, err.details);
+  if (err instanceof UserError && !isDatabaseOutage(err))
+    return errorMessage(slackErrorText(err), err.details);
   if (isDatabaseOutage(err)) {
     const ref = logFailure(log, err, "database unavailable", {}, "warn");
     return errorMessage(

@@ -27,6 +27,7 @@ import { baselineComparisonBlocks } from "../views/baseline-comparison.ts";
 import { fvaSectionBlocks } from "../views/fva-section.ts";
 import { gapReportBlocks, gapReportText } from "../views/gap-report.ts";
 import type { KnownBlock } from "../views/message.ts";
+import { slackErrorText } from "./next-step.ts";
 
 /** Whether `phase` is the pre-S&OP reconciliation (its sign-off shows the gap report; its opening posts it). */
 export function isGapReportPhase(phase: { id: string; role?: PhaseRole | null } | undefined): boolean {
@@ -52,7 +53,8 @@ async function comparisonBlocks(cycle: CycleState, version: number): Promise<Kno
 }
 
 function unavailable(err: unknown): KnownBlock[] {
-  const why = err instanceof UserError ? [err.message, ...err.details].join(" ") : "it could not be computed";
+  const why =
+    err instanceof UserError ? [slackErrorText(err), ...err.details].join(" ") : "it could not be computed";
   return [
     {
       type: "context",

@@ -11,12 +11,26 @@ export type UserErrorCode =
   | "stale"
   | "unavailable";
 
+/**
+ * What the person can do next, as a step rather than words: the Slack layer names it as a slash
+ * command, the command line as a `sop` command line.
+ */
+export type NextStep =
+  | { step: "configure" }
+  | { step: "start"; period: string }
+  | { step: "import-demand"; teamId: string }
+  | { step: "status"; teamId: string; period: string }
+  | { step: "reopen-submit"; teamId: string; period: string; phaseId: string }
+  | { step: "month-example"; period: string };
+
 export class UserError extends Error {
   constructor(
     readonly code: UserErrorCode,
     message: string,
     /** Line- or field-named details, e.g. CSV errors. */
     readonly details: string[] = [],
+    /** What to do about it (each surface words it in its own terms). */
+    readonly next?: NextStep,
   ) {
     super(message);
     this.name = "UserError";

@@ -26,6 +26,7 @@ import { notice } from "../../views/notice.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, modalErrors, type ViewOutcome, wrapViewSubmission } from "../listener.ts";
+import { slackErrorText } from "../next-step.ts";
 import { downloadCsv, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
@@ -78,8 +79,8 @@ function importUpload(ctx: ImportContext, kind: ActualsKind, fileId: string, met
         await tell(ctx, meta.channel, message);
       } catch (err) {
         if (!(err instanceof UserError) || ctx.record.status !== "none") throw err;
-        await show(importOutcomeModal({ ok: false, message: err.message, details: err.details }));
-        await ctx.reply(notice(problemsText(err.message, err.details, 2900)));
+        await show(importOutcomeModal({ ok: false, message: slackErrorText(err), details: err.details }));
+        await ctx.reply(notice(problemsText(slackErrorText(err), err.details, 2900)));
       }
     },
   };
@@ -118,7 +119,7 @@ export function register(app: App, deps: AppDeps): void {
         rows = await checkActuals(kind, pasted, cfg.families);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
-        return modalErrors(IMPORT_INPUTS.csv.block, problemsText(err.message, err.details));
+        return modalErrors(IMPORT_INPUTS.csv.block, problemsText(slackErrorText(err), err.details));
       }
       return {
         after: async () =>

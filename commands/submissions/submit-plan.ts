@@ -29,6 +29,7 @@ import { announceSubmission, Deliveries, dm } from "../cycle-notify.ts";
 import type { AppDeps } from "../deps.ts";
 import { KNOWN_VIEWS } from "../known-ids.ts";
 import { type ListenerContext, modalErrors, type ViewOutcome, wrapViewSubmission } from "../listener.ts";
+import { slackErrorText } from "../next-step.ts";
 import { downloadPlanFile, type UploadLimit, uploadInfo } from "./slack-upload.ts";
 import { fileIds, stateOf, textValue } from "./view-values.ts";
 
@@ -45,7 +46,7 @@ const UPLOAD_LIMIT: UploadLimit = {
 
 /** The error text under the input: the first problems, then a count (the full list goes by DM). */
 function modalErrorText(err: UserError): { text: string; truncated: boolean } {
-  let text = err.message;
+  let text = slackErrorText(err);
   let shown = 0;
   for (const d of err.details.slice(0, MODAL_PROBLEMS)) {
     if (text.length + d.length + 3 > MODAL_ERROR_CHARS) break;
@@ -129,9 +130,15 @@ function submitUpload(ctx: SubmitContext, meta: SubmitMeta, fileId: string, at: 
         await announce(ctx, done, at);
       } catch (err) {
         if (!(err instanceof UserError) || ctx.record.status !== "none") throw err;
-        await show(planResultModal({ ok: false, message: err.message, problems: err.details }));
+        await show(planResultModal({ ok: false, message: slackErrorText(err), problems: err.details }));
         if (err instanceof PlanRejectedError) await dmAllProblems(ctx.client, ctx.log, ctx.userId, meta, err);
-        else await dm(ctx.client, new Deliveries(ctx.log), [ctx.userId], notice(`:warning: ${err.message}`));
+        else
+          await dm(
+            ctx.client,
+            new Deliveries(ctx.log),
+            [ctx.userId],
+            notice(`:warning: ${slackErrorText(err)}`),
+          );
       }
     },
   };
@@ -203,7 +210,7 @@ export function register(app: App, deps: AppDeps): void {
         try {
           submissionScenario(checked.cycle, checked.phase, textValue(values, SUBMIT_INPUTS.scenario));
         } catch (err) {
-          if (err instanceof UserError) return modalErrors(SUBMIT_INPUTS.scenario.block, err.message);
+          if (err instanceof UserError) return modalErrors(SUBMIT_INPUTS.scenario.block, slackErrorText(err));
           throw err;
         }
         const parsed = parsePlanCsv(pasted, planRulesFor(checked.cfg, meta.phase, meta.period));

@@ -25,7 +25,7 @@ export function overview(): string {
 
 /** The usage line shown under an error. */
 export function usageLine(c: CommandSpec): string {
-  return `usage: ${commandName(c)} ${c.usage}`;
+  return `usage: ${commandName(c)}${c.usage ? ` ${c.usage}` : ""}`;
 }
 
 /** `sop help COMMAND`: what it does, its usage, options and examples. */

@@ -9,10 +9,10 @@ import { formatWhen, mention, mentionAll } from "./people.ts";
 import { phaseRoles } from "./roles.ts";
 
 export function noCycle(period: string): UserError {
-  return new UserError(
-    "not_found",
-    `There is no S&OP cycle for ${period} yet. An admin starts it with \`/sop start ${period}\`.`,
-  );
+  return new UserError("not_found", `There is no S&OP cycle for ${period} yet.`, [], {
+    step: "start",
+    period,
+  });
 }
 
 export function unknownPhase(cycle: CycleState, phase: string): UserError {
@@ -54,10 +54,16 @@ export function cannotSubmit(cycle: CycleState, phase: PhaseState): UserError {
 }
 
 /** The modal was opened on version `expected` but someone submitted since. */
-export function submittedMeanwhile(phase: PhaseState, expected: number): UserError {
+export function submittedMeanwhile(
+  cycle: Pick<CycleState, "teamId" | "period">,
+  phase: PhaseState,
+  expected: number,
+): UserError {
   return new UserError(
     "stale",
-    `While you were editing, ${phase.submittedBy ? mention(phase.submittedBy) : "someone"} submitted v${phase.version} of ${phase.name} (you started from v${expected}). Nothing was stored; reopen \`/sop submit ${phase.id}\` to see the current state.`,
+    `While you were editing, ${phase.submittedBy ? mention(phase.submittedBy) : "someone"} submitted v${phase.version} of ${phase.name} (you started from v${expected}). Nothing was stored.`,
+    [],
+    { step: "reopen-submit", teamId: cycle.teamId, period: cycle.period, phaseId: phase.id },
   );
 }
 

@@ -65,7 +65,7 @@ export async function checkSubmission(
   if (!isOwner(cfg, cycle, phaseId, userId)) throw notOwner(cfg, cycle, phase);
   // A newer version than the one the form was opened on says more than "not open".
   if (expectedVersion !== undefined && phase.version !== expectedVersion)
-    throw submittedMeanwhile(phase, expectedVersion);
+    throw submittedMeanwhile(cycle, phase, expectedVersion);
   const takes =
     phase.status === "open" ||
     phase.status === "changes_requested" ||
@@ -178,7 +178,8 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
     const holder = await planVersionHolder(teamId, period, phaseId, version);
     const now = await getCycle(teamId, period);
     const nowPhase = now?.phases[phaseId];
-    if (nowPhase && nowPhase.version >= version) throw submittedMeanwhile(nowPhase, phase.version);
+    if (nowPhase && nowPhase.version >= version)
+      throw submittedMeanwhile({ teamId, period }, nowPhase, phase.version);
     if (holder && at.getTime() - holder.submittedAt.getTime() > ABANDONED_AFTER_MS) {
       log?.warn({ teamId, period, phase: phaseId, version }, "replacing an abandoned plan version");
       await deleteUncommittedVersion(teamId, period, phaseId, version, holder.token);
@@ -187,7 +188,9 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
     if (stored === "taken") {
       throw new UserError(
         "conflict",
-        `Another submission of ${phase.name} is being stored right now. Nothing was stored; check \`/sop status\` and try again in a minute if needed.`,
+        `Another submission of ${phase.name} is being stored right now. Nothing was stored; try again in a minute if it is not there.`,
+        [],
+        { step: "status", teamId, period },
       );
     }
   }
@@ -216,7 +219,8 @@ export async function submitPlan(input: SubmitPlanInput, log?: Logger): Promise<
     await deleteUncommittedVersion(teamId, period, phaseId, version, stored.token).catch(() => {});
     if (crowded) throw crowded;
     if (now && nowPhase) {
-      if (nowPhase.version > phase.version) throw submittedMeanwhile(nowPhase, phase.version);
+      if (nowPhase.version > phase.version)
+        throw submittedMeanwhile({ teamId, period }, nowPhase, phase.version);
       throw cannotSubmit(now, nowPhase);
     }
     throw new UserError(

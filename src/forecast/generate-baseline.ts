@@ -53,8 +53,9 @@ export async function generateBaseline(
   if (plan.lines.length === 0) {
     throw new UserError(
       "not_found",
-      `There is no demand history before ${period} to forecast from. Import demand actuals first (\`sop import demand FILE --team ${teamId}\` or \`/sop import\`).`,
+      `There is no demand history before ${period} to forecast from.`,
       plan.skipped.length ? [`families without history: ${plan.skipped.slice(0, 20).join(", ")}`] : [],
+      { step: "import-demand", teamId },
     );
   }
   const used = histories.filter((h) => plan.families.some((f) => f.family === h.family));

@@ -38,10 +38,10 @@ export async function periodReport(
   const today = todayFor(clock, cfg?.timezone ?? "UTC");
   const period = periodText ?? monthOf(today);
   if (!isMonth(period))
-    throw new UserError(
-      "bad_input",
-      `"${period}" is not a month; use YYYY-MM, e.g. \`/sop kpi ${monthOf(today)}\`.`,
-    );
+    throw new UserError("bad_input", `"${period}" is not a month; use YYYY-MM.`, [], {
+      step: "month-example",
+      period: monthOf(today),
+    });
   const month = monthWindow(period);
   if (month.from > today)
     throw new UserError("bad_input", `${period} has not started yet; there are no actuals.`);

@@ -49,10 +49,9 @@ function deepFreeze<T>(value: T): T {
 export async function requireTeamConfig(teamId: string): Promise<TeamConfig> {
   const cfg = await loadTeamConfig(teamId);
   if (!cfg) {
-    throw new UserError(
-      "not_configured",
-      "This workspace has no S&OP configuration yet. An admin runs `/sop setup` (or `sop config import team.json`).",
-    );
+    throw new UserError("not_configured", "This workspace has no S&OP configuration yet.", [], {
+      step: "configure",
+    });
   }
   return cfg;
 }

@@ -168,5 +168,13 @@ describe("sop plan submit / sop status", () => {
     const none = await run(["status", "2030-01", "--team", "T0SIM"]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("no S&OP cycle for 2030-01");
+    // What to do, in terminal terms: no slash command as if it could be typed here.
+    expect(none.stderr).toContain("Cycles are started in Slack: an admin runs /sop start 2030-01 there.");
+    const unconfigured = await run(["status", "2027-01", "--team", "T0NONE"]);
+    expect(unconfigured.code).toBe(1);
+    expect(unconfigured.stderr).toContain(
+      "no S&OP configuration yet. Store one with `sop config import FILE.json`",
+    );
+    expect(unconfigured.stderr).not.toContain("/sop setup");
   });
 });

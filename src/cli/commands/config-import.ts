@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { UserError } from "../../errors.ts";
 import { saveTeamConfig } from "../../team/team-config-store.ts";
 import { type CommandIo, UsageError } from "../io.ts";
+import { userErrorText } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
 
 export async function configImportCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -30,7 +31,7 @@ export async function configImportCommand(argv: string[], io: CommandIo): Promis
     return 0;
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr.write(`${file}: ${err.message}\n${err.details.map((d) => `  ${d}\n`).join("")}`);
+      io.stderr.write(`${file}: ${userErrorText(err)}`);
       return 1;
     }
     throw err;

@@ -10,6 +10,7 @@ import { ACTUALS_KINDS, isActualsKind } from "../../actuals/kinds.ts";
 import { UserError } from "../../errors.ts";
 import { loadTeamConfig } from "../../team/team-config-store.ts";
 import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
+import { userErrorText } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
 
 export const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
@@ -54,7 +55,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<numb
     return 0;
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr.write(`${file}: ${err.message}\n${err.details.map((d) => `  ${d}\n`).join("")}`);
+      io.stderr.write(`${file}: ${userErrorText(err)}`);
       return 1;
     }
     throw err;

@@ -7,6 +7,7 @@ import { UserError } from "../../errors.ts";
 import { currentWeek, snapshotWeek } from "../../kpi/snapshots.ts";
 import { parseIsoWeek } from "../../time/iso-week.ts";
 import { type CommandIo, parseFlags, UsageError } from "../io.ts";
+import { writeUserError } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
 import { requireTeam } from "./import.ts";
 
@@ -30,7 +31,7 @@ export async function kpiSnapshotCommand(argv: string[], io: CommandIo): Promise
     return 0;
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr.write(`${err.message}\n${err.details.map((d) => `  ${d}\n`).join("")}`);
+      writeUserError(io, err);
       return 1;
     }
     throw err;

@@ -66,5 +66,9 @@ export async function kpiCommand(argv: string[], io: CommandIo): Promise<number>
     cfg: flags.json ? null : await loadTeamConfig(teamId),
   }));
   io.stdout.write(flags.json ? `${JSON.stringify(values)}\n` : kpiTable(teamId, window, values, cfg));
+  if (!flags.json && !cfg)
+    io.stderr.write(
+      `${teamId} has no configuration stored: the default targets are shown (\`sop config import FILE.json\` stores one).\n`,
+    );
   return 0;
 }

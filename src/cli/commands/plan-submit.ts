@@ -7,13 +7,13 @@
  * and sign it off from their App Home.
  */
 import { readFile } from "node:fs/promises";
-import { plainMentions } from "../../cycle/people.ts";
 import { requirePeriod } from "../../cycle/start-cycle.ts";
 import { PlanRejectedError, submitPlan } from "../../cycle/submit-plan.ts";
 import { UserError } from "../../errors.ts";
 import { decodeCsvBytes } from "../../plans/plan-csv.ts";
 import { looksLikeXlsx } from "../../plans/plan-xlsx.ts";
 import { type CommandIo, parseFlags, requireFlag, UsageError } from "../io.ts";
+import { writeUserError } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
 
 export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -82,7 +82,7 @@ export async function planSubmitCommand(argv: string[], io: CommandIo): Promise<
       return 1;
     }
     if (err instanceof UserError) {
-      io.stderr.write(`${plainMentions(err.message)}\n`);
+      writeUserError(io, err);
       return 1;
     }
     throw err;

@@ -1,13 +1,13 @@
 /** `sop status [PERIOD] --team T`: the cycle as `/sop status` shows it, as JSON (times as ISO instants). */
 import { getCycle } from "../../cycle/cycle-store.ts";
 import { noCycle } from "../../cycle/explain.ts";
-import { plainMentions } from "../../cycle/people.ts";
 import { currentPeriod } from "../../cycle/period.ts";
 import { requirePeriod } from "../../cycle/start-cycle.ts";
 import { cycleReport } from "../../cycle/status-report.ts";
 import { UserError } from "../../errors.ts";
 import { requireTeamConfig } from "../../team/team-config-store.ts";
 import { type CommandIo, parseFlags, requireFlag } from "../io.ts";
+import { writeUserError } from "../user-errors.ts";
 import { withDatabase } from "../with-database.ts";
 
 export async function statusCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -26,7 +26,7 @@ export async function statusCommand(argv: string[], io: CommandIo): Promise<numb
     return 0;
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr.write(`${plainMentions(err.message)}\n`);
+      writeUserError(io, err);
       return 1;
     }
     throw err;
