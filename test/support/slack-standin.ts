@@ -63,6 +63,8 @@ export interface UploadedFile {
   bytes: Buffer;
   channel?: string;
   initialComment?: string;
+  /** The thread it was shared into (`thread_ts`), if any. */
+  threadTs?: string;
   shared: boolean;
   /** Who uploaded it through a modal's file input (files the app uploads have none). */
   owner?: string;
@@ -573,6 +575,7 @@ export class SlackStandIn {
           file.channel = channel;
           file.teamId = call.teamId;
           file.initialComment = args.initial_comment as string | undefined;
+          file.threadTs = args.thread_ts as string | undefined;
           // Slack shares the file in the background: it shows up (and may be referenced) a moment later.
           if (channel !== undefined)
             setTimeout(() => {

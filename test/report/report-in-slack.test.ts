@@ -1,0 +1,212 @@
+/**
+ * The S&OP report in Slack over signed HTTP, the stand-in and the real database: approving the
+ * financial review opens pre-S&OP and posts the report's summary to the exec channel with the PDF, the
+ * workbook and one chart per flagged family in its thread; the executive approval of a scenario posts
+ * it again as the approved plan, and implementation's opening uploads the published plan workbook.
+ * The files are read back (pdftotext, exceljs).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock.ts";
+import { decidePhase } from "../../src/cycle/decide.ts";
+import { submitPlan } from "../../src/cycle/submit-plan.ts";
+import { APPROVE_ACTION_IDS, CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
+import {
+  as,
+  clickButton,
+  command,
+  configureTeam,
+  LEAD,
+  openModal,
+  pasteValues,
+  signoffMessage,
+  submitModal,
+  TEAM,
+  textOf,
+} from "../cycle/helpers.ts";
+import { useHarness } from "../support/harness.ts";
+import type { PostedMessage, UploadedFile } from "../support/slack-standin.ts";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "sop-report-slack-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
+const PERIOD = "2027-01";
+const MONTHS = ["2027-01", "2027-02"];
+
+const csv = (header: string, rows: (string | number)[][]) =>
+  `${header}\n${rows.map((r) => r.join(",")).join("\n")}\n`;
+const perMonth = (fn: (family: string, month: string) => (string | number)[]) =>
+  ["ALPHA", "BRAVO", "CHARLIE"].flatMap((f) => MONTHS.map((m) => fn(f, m)));
+
+// ALPHA and BRAVO are short (supply below demand, at capacity) in the base; CHARLIE is fine.
+const demand = csv(
+  "family,period,quantity",
+  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 110]),
+);
+const baseSupply = csv(
+  "family,period,quantity,capacity",
+  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 100, f === "CHARLIE" ? 200 : 100]),
+);
+const overtimeSupply = csv(
+  "family,period,quantity,capacity",
+  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 115, f === "CHARLIE" ? 200 : 140]),
+);
+const finance = csv(
+  "family,period,quantity,revenue",
+  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 110, f === "CHARLIE" ? 500 : 1100]),
+);
+
+async function step(phase: string, owner: string, body: string, scenario?: string) {
+  return submitPlan({
+    teamId: TEAM,
+    period: PERIOD,
+    phase,
+    by: owner,
+    at: clock.now(),
+    csv: body,
+    source: "cli",
+    ...(scenario ? { scenario } : {}),
+  });
+}
+
+async function approve(phase: string, version: number, by: string) {
+  await decidePhase({
+    teamId: TEAM,
+    period: PERIOD,
+    phase,
+    version,
+    by,
+    at: clock.now(),
+    decision: "approve",
+  });
+}
+
+async function pdfText(file: UploadedFile, page?: number): Promise<string> {
+  const path = join(dir, file.filename);
+  writeFileSync(path, file.bytes);
+  const range = page ? ["-f", String(page), "-l", String(page)] : [];
+  return (await run("pdftotext", ["-layout", ...range, path, "-"])).stdout;
+}
+
+async function workbook(file: UploadedFile): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("the S&OP report in Slack", () => {
+  const h = useHarness("report-in-slack", { clock });
+  const reportMessages = () =>
+    h()
+      .standIn.messagesIn("C0EXEC")
+      .filter((m) => m.text?.startsWith("S&OP report "));
+  const filesIn = (m: PostedMessage) => [...h().standIn.files.values()].filter((f) => f.threadTs === m.ts);
+
+  it("is posted when pre-S&OP opens: summary, PDF, workbook and one chart per flagged family", async () => {
+    await configureTeam({ horizonMonths: 2 });
+    await command(h(), LEAD, `start ${PERIOD}`);
+    await step("data", "U0ANALYST", demand);
+    await approve("data", 1, "U0LEAD");
+    await step("demand", "U0DP", demand);
+    await approve("demand", 1, "U0SALES");
+    await step("supply", "U0SP", baseSupply);
+    await step("supply", "U0SP", overtimeSupply, "overtime");
+    await approve("supply", 2, "U0OPS");
+    // Finance through Slack: its approval opens pre-S&OP.
+    const fin = await openModal(h(), as("U0FIN"), "submit finance");
+    await submitModal(h(), as("U0FIN"), fin, pasteValues(finance));
+    const reply = await clickButton(
+      h(),
+      as("U0CFO"),
+      signoffMessage(h(), "Financial review", 1),
+      CYCLE_ACTIONS.approve,
+    );
+    expect(textOf(reply)).toContain("The S&OP report is being built for <#C0EXEC>.");
+
+    const [summary] = reportMessages();
+    expect(summary).toBeDefined();
+    const text = textOf(summary!.blocks);
+    expect(text).toContain("S&OP report 2027-01 for the pre-S&OP");
+    expect(text).toContain("Needs a decision: 2 families of 3 flagged");
+    expect(text).toContain("*ALPHA*");
+    expect(text).toContain("*BRAVO*");
+    expect(text).not.toContain("*CHARLIE*");
+    expect(text).toContain("Scenarios to choose from");
+    expect(text).toContain("*overtime*");
+
+    const files = filesIn(summary!);
+    expect(files.map((f) => f.filename).sort()).toEqual([
+      "projection-2027-01-1.png",
+      "projection-2027-01-2.png",
+      "sop-report-2027-01.pdf",
+      "sop-report-2027-01.xlsx",
+    ]);
+    expect(files.every((f) => f.channel === "C0EXEC")).toBe(true);
+    const pdf = files.find((f) => f.filename.endsWith(".pdf"))!;
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const cover = await pdfText(pdf, 1);
+    expect(cover).toContain("ALPHA");
+    expect(cover).toContain("BRAVO");
+    const wb = await workbook(files.find((f) => f.filename.endsWith(".xlsx"))!);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["Decisions needed", "ALPHA", "BRAVO", "CHARLIE"]));
+    for (const png of files.filter((f) => f.filename.endsWith(".png"))) {
+      expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.title).toMatch(/^(ALPHA|BRAVO): demand, supply and projected inventory$/);
+    }
+  });
+
+  it("is posted again at the executive approval, and implementation gets the published plan workbook", async () => {
+    await step("pre_sop", "U0LEAD", demand);
+    await approve("pre_sop", 1, "U0LEAD");
+    const exec = await openModal(h(), LEAD, "submit exec");
+    await submitModal(h(), LEAD, exec, pasteValues(demand));
+    const request = signoffMessage(h(), "Executive S&OP", 1);
+    const overtime = APPROVE_ACTION_IDS[1]!;
+    const reply = await clickButton(h(), as("U0CEO"), request, overtime);
+    expect(textOf(reply)).toContain("Scenario *overtime* is the published plan");
+    expect(textOf(reply)).toContain("The S&OP report is being built for <#C0EXEC>.");
+
+    const messages = reportMessages();
+    expect(messages).toHaveLength(2);
+    const approved = messages[1]!;
+    const text = textOf(approved.blocks);
+    expect(text).toContain("S&OP report 2027-01 — the approved plan");
+    expect(text).toContain("the executive S&OP approved *overtime*");
+    expect(text).toContain("Scenario shown: overtime");
+    const files = filesIn(approved).map((f) => f.filename);
+    expect(files).toEqual(
+      expect.arrayContaining(["sop-report-2027-01-approved.pdf", "sop-report-2027-01-approved.xlsx"]),
+    );
+
+    // Implementation opened: the published plan, as approved (supply's overtime version), for the S&OP channel.
+    const plan = [...h().standIn.files.values()].find((f) => f.filename === "published-plan-2027-01.xlsx");
+    expect(plan).toMatchObject({ channel: "C0SOP" });
+    expect(plan!.initialComment).toContain("(scenario *overtime*)");
+    expect(plan!.initialComment).toContain("Supply review v2");
+    const wb = await workbook(plan!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Published plan",
+      "Demand review",
+      "Supply review",
+      "Financial review",
+    ]);
+    const supply = wb.getWorksheet("Supply review")!;
+    expect(supply.getRow(1).values).toEqual([undefined, "Family", "Month", "Quantity", "Capacity"]);
+    expect(supply.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const rows: unknown[][] = [];
+    supply.eachRow((r, i) => {
+      if (i > 1) rows.push((r.values as unknown[]).slice(1));
+    });
+    expect(rows).toEqual(perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 115, f === "CHARLIE" ? 200 : 140]));
+    expect(supply.getCell("C2").numFmt).toBe("#,##0.##");
+    expect(typeof supply.getCell("C2").value).toBe("number");
+  });
+});
