@@ -109,7 +109,10 @@ describe("the S&OP report in Slack", () => {
       .filter((m) => m.text?.startsWith("S&OP report "));
   const filesIn = (m: PostedMessage) => [...h().standIn.files.values()].filter((f) => f.threadTs === m.ts);
 
-  it("is posted when pre-S&OP opens: summary, PDF, workbook and one chart per flagged family", async () => {
+  // Building the report (PDF, workbook, charts) takes a while on a busy machine: a limit, not a timing.
+  it("is posted when pre-S&OP opens: summary, PDF, workbook and one chart per flagged family", {
+    timeout: 180_000,
+  }, async () => {
     await configureTeam({ horizonMonths: 2 });
     await command(h(), LEAD, `start ${PERIOD}`);
     await step("data", "U0ANALYST", demand);
@@ -130,8 +133,11 @@ describe("the S&OP report in Slack", () => {
     );
     expect(textOf(reply)).toContain("The S&OP report is being built for <#C0EXEC>.");
 
-    const [summary] = reportMessages();
-    expect(summary).toBeDefined();
+    const [summary] = await h().standIn.waitFor(
+      () => (reportMessages().length ? reportMessages() : undefined),
+      60_000,
+      "the report's summary",
+    );
     const text = textOf(summary!.blocks);
     expect(text).toContain("S&OP report 2027-01 for the pre-S&OP");
     expect(text).toContain("Needs a decision: 2 families of 3 flagged");
@@ -141,7 +147,12 @@ describe("the S&OP report in Slack", () => {
     expect(text).toContain("Scenarios to choose from");
     expect(text).toContain("*overtime*");
 
-    const files = filesIn(summary!);
+    // The files follow the summary (rendering takes a while on a busy machine): wait for all four.
+    const files = await h().standIn.waitFor(
+      () => (filesIn(summary!).length >= 4 ? filesIn(summary!) : undefined),
+      60_000,
+      "the report's files and charts",
+    );
     expect(files.map((f) => f.filename).sort()).toEqual([
       "projection-2027-01-1.png",
       "projection-2027-01-2.png",
@@ -163,7 +174,9 @@ describe("the S&OP report in Slack", () => {
     }
   });
 
-  it("is posted again at the executive approval, and implementation gets the published plan workbook", async () => {
+  it("is posted again at the executive approval, and implementation gets the published plan workbook", {
+    timeout: 180_000,
+  }, async () => {
     await step("pre_sop", "U0LEAD", demand);
     await approve("pre_sop", 1, "U0LEAD");
     const exec = await openModal(h(), LEAD, "submit exec");
@@ -174,20 +187,34 @@ describe("the S&OP report in Slack", () => {
     expect(textOf(reply)).toContain("Scenario *overtime* is the published plan");
     expect(textOf(reply)).toContain("The S&OP report is being built for <#C0EXEC>.");
 
-    const messages = reportMessages();
+    const messages = await h().standIn.waitFor(
+      () => (reportMessages().length >= 2 ? reportMessages() : undefined),
+      60_000,
+      "the approved report's summary",
+    );
     expect(messages).toHaveLength(2);
     const approved = messages[1]!;
     const text = textOf(approved.blocks);
     expect(text).toContain("S&OP report 2027-01 — the approved plan");
     expect(text).toContain("the executive S&OP approved *overtime*");
     expect(text).toContain("Scenario shown: overtime");
-    const files = filesIn(approved).map((f) => f.filename);
+    const files = (
+      await h().standIn.waitFor(
+        () => (filesIn(approved).length >= 2 ? filesIn(approved) : undefined),
+        60_000,
+        "the approved report's files",
+      )
+    ).map((f) => f.filename);
     expect(files).toEqual(
       expect.arrayContaining(["sop-report-2027-01-approved.pdf", "sop-report-2027-01-approved.xlsx"]),
     );
 
     // Implementation opened: the published plan, as approved (supply's overtime version), for the S&OP channel.
-    const plan = [...h().standIn.files.values()].find((f) => f.filename === "published-plan-2027-01.xlsx");
+    const plan = await h().standIn.waitFor(
+      () => [...h().standIn.files.values()].find((f) => f.filename === "published-plan-2027-01.xlsx"),
+      60_000,
+      "the published plan workbook",
+    );
     expect(plan).toMatchObject({ channel: "C0SOP" });
     expect(plan!.initialComment).toContain("(scenario *overtime*)");
     expect(plan!.initialComment).toContain("Supply review v2");

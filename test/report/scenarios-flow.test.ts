@@ -95,7 +95,10 @@ async function domainStep(phase: string, owner: string, approver: string, body: 
 describe("scenarios", () => {
   const h = useHarness("scenarios", { clock });
 
-  it("supply and finance submit named alternatives; the executive approval publishes one", async () => {
+  // Pre-S&OP's opening builds the S&OP report (PDF, workbook, charts): a busy machine needs more than 30 s.
+  it("supply and finance submit named alternatives; the executive approval publishes one", {
+    timeout: 180_000,
+  }, async () => {
     await configureTeam(renamedPhases());
     await command(h(), LEAD, `start ${PERIOD}`);
     const demand = csv("family,period,quantity", [
