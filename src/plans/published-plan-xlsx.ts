@@ -10,8 +10,9 @@ import ExcelJS from "exceljs";
 import { type CycleState, type PhaseState, phaseWithRole } from "../cycle/cycle-state.ts";
 import { chosenScenario, publishedVersion, versionScenario } from "../cycle/scenarios.ts";
 import { sheetName } from "../report/xlsx/render-xlsx.ts";
+import { loadPlanVersion } from "../store/plan-versions.ts";
 import type { PhaseRole } from "../team/phase-role.ts";
-import { loadPlanVersion, type PlanLine, planLines } from "./plan-store.ts";
+import { type PlanLine, planLines } from "./plan-lines.ts";
 
 const PLAN_ROLES: PhaseRole[] = ["demand", "supply", "finance"];
 
