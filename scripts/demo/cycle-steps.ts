@@ -18,8 +18,19 @@ import {
   tick,
 } from "./context.ts";
 import { weeklyFeed } from "./feed.ts";
+import {
+  approveScenario,
+  closeActionItem,
+  logActionItem,
+  logDecisionFrom,
+  MAINTENANCE,
+  reportOnCommandLine,
+  reportSummary,
+  scenarioValue,
+} from "./report-steps.ts";
 
 export const PERIOD = "2026-12";
+const OVERTIME_ACTION = "Confirm the weekend overtime crew for line 2 in February";
 
 function paste(csv: string, comment = "") {
   return {
@@ -58,15 +69,22 @@ function scaleFamily<L extends { family: string; period: string; quantity: numbe
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-async function submitPhase(ctx: DemoContext, owner: Person, phase: string, csv: string, comment: string) {
+async function submitPhase(
+  ctx: DemoContext,
+  owner: Person,
+  phase: string,
+  csv: string,
+  comment: string,
+  scenario?: string,
+) {
   const modal = await openModal(ctx, owner, `submit ${phase}`);
   const lines = csv.trimEnd().split("\n").length - 1;
   const ack = await submitModal(
     ctx,
     owner,
     modal,
-    paste(csv, comment),
-    `pastes ${lines} plan lines${comment ? `, comment “${comment}”` : ""}, clicks [Submit]`,
+    { ...paste(csv, comment), ...(scenario ? scenarioValue(scenario) : {}) },
+    `pastes ${lines} plan lines${scenario ? ` as scenario “${scenario}”` : ""}${comment ? `, comment “${comment}”` : ""}, clicks [Submit]`,
   );
   if (ack !== null) throw new Error(`${phase} submission was not accepted: ${JSON.stringify(ack)}`);
 }
@@ -175,24 +193,43 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "13 December — supply review: Sam's production plan against capacity, Omar approves",
+    title:
+      "13 December — supply review: line 2's maintenance caps a family in February; Sam adds an overtime alternative, Omar approves both",
     run: async (ctx: DemoContext) => {
       ctx.clock.set("2026-12-13T10:00:00Z");
       const demand = await approvedPlan(TEAM, PERIOD, "demand");
       const lines = planLines(demand!);
-      const rows = lines.map((l, i) => {
-        // Capacity in the unit's own precision; every seventh family-month is short of it.
-        const capacity = roundTo(l.quantity * (i % 7 === 0 ? 0.92 : 1.15), precisionOf([l.quantity]));
-        return `${csvCell(l.family)},${l.period},${Math.min(l.quantity, capacity)},${capacity}`;
-      });
+      const families = [...new Set(lines.map((l) => l.family))];
+      const capped = families[2]!;
+      // Two families run at full capacity every seventh month.
+      const tight = new Set([families[5], families[9]]);
+      const rows = (overtime: boolean) =>
+        lines.map((l, i) => {
+          // Capacity in the unit's own precision; the maintenance months cap one family (overtime
+          // gives it back).
+          const maintenance = l.family === capped && MAINTENANCE.months.includes(l.period);
+          const short = tight.has(l.family) && i % 7 === 0;
+          const factor = maintenance ? (overtime ? 1.2 : MAINTENANCE.share) : short ? 0.92 : 1.15;
+          const capacity = roundTo(l.quantity * factor, precisionOf([l.quantity]));
+          return `${csvCell(l.family)},${l.period},${Math.min(l.quantity, capacity)},${capacity}`;
+        });
+      const csv = (overtime: boolean) => `family,period,quantity,capacity\n${rows(overtime).join("\n")}\n`;
       await submitPhase(
         ctx,
         "supply",
         "supply",
-        `family,period,quantity,capacity\n${rows.join("\n")}\n`,
-        "Line 2 maintenance in February caps a few families",
+        csv(false),
+        `Line 2 maintenance in February and March caps ${capped} at ${MAINTENANCE.share * 100} % of demand`,
       );
-      await approve(ctx, "ops", "Supply review", 1);
+      await submitPhase(
+        ctx,
+        "supply",
+        "supply",
+        csv(true),
+        `Weekend overtime on line 2 in February and March covers ${capped}`,
+        "overtime",
+      );
+      await approve(ctx, "ops", "Supply review", 2);
     },
   },
   {
@@ -224,9 +261,11 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "16 December — pre-S&OP reconciliation",
+    title:
+      "16 December — pre-S&OP reconciliation: the S&OP report is in #exec-sop; Lena gives Sam an action item",
     run: async (ctx: DemoContext) => {
       ctx.clock.set("2026-12-16T10:00:00Z");
+      await logActionItem(ctx, "lead", "supply", "2026-12-18", OVERTIME_ACTION, "pre_sop");
       await submitPhase(
         ctx,
         "lead",
@@ -239,6 +278,15 @@ export const CYCLE_STEPS = [
   },
   {
     title:
+      "17 December, 09:00 — the scheduler reminds Sam that his action item is due tomorrow; he closes it",
+    run: async (ctx: DemoContext) => {
+      await tick(ctx, "2026-12-17T08:00:00Z", ["reminders"]);
+      ctx.clock.set("2026-12-17T11:00:00Z");
+      await closeActionItem(ctx, "supply", OVERTIME_ACTION);
+    },
+  },
+  {
+    title:
       "Monday 21 December, 09:00 — last week's actuals; the scheduler: KPI recompute and the digest for week 51",
     run: async (ctx: DemoContext) => {
       await weeklyFeed(ctx, "2026-12-20", "2026-12-13");
@@ -246,22 +294,32 @@ export const CYCLE_STEPS = [
     },
   },
   {
-    title: "21–23 December — the executive meeting, implementation",
+    title:
+      "21–23 December — the executive meeting: Chloe logs the decision from the report and approves the overtime scenario; the approved report and the published plan go out; implementation",
     run: async (ctx: DemoContext) => {
       const csv = await supplyCsv();
       ctx.clock.set("2026-12-21T15:00:00Z");
       await submitPhase(ctx, "lead", "exec", csv, "Decision pack for the executive meeting");
-      await approve(ctx, "ceo", "Executive S&OP", 1);
+      ctx.clock.set("2026-12-21T16:30:00Z");
+      await logDecisionFrom(
+        ctx,
+        "ceo",
+        reportSummary(ctx),
+        "Go with overtime on line 2 in February; outsourcing stays the fallback for March",
+        "exec",
+      );
+      await approveScenario(ctx, "ceo", "Executive S&OP", 1, "overtime");
       ctx.clock.set("2026-12-23T10:00:00Z");
       await submitPhase(ctx, "lead", "implement", csv, "Published to ERP");
       await approve(ctx, "lead", "Finalize & implement", 1);
     },
   },
   {
-    title: "The closed cycle: status and history",
+    title: "The closed cycle: status, history and the S&OP report on the command line",
     run: async (ctx: DemoContext) => {
       await slash(ctx, "ceo", `status ${PERIOD}`);
       await slash(ctx, "lead", `history ${PERIOD}`);
+      await reportOnCommandLine(ctx, PERIOD);
       await settle(ctx);
     },
   },
