@@ -92,6 +92,7 @@ export async function postSopReport(
   const posted = await client.chat.postMessage({ channel: cfg.channels.exec, ...message });
   if (!posted.ts) return null;
   const where = { channel: String(posted.channel ?? cfg.channels.exec), ts: posted.ts };
+  const title = `S&OP report ${cycle.period}${stage === "exec" ? ", approved plan" : ""}`;
   await d.try("the S&OP report's PDF and workbook", async () => {
     const [{ pdf }, { xlsx }] = await Promise.all([
       renderReportPdf(report, { maxFamilyPages: cfg.report.familyPages }),
@@ -101,8 +102,8 @@ export async function postSopReport(
       client,
       where.channel,
       [
-        { filename: names.pdf, title: `S&OP report ${cycle.period} (PDF)`, data: pdf },
-        { filename: names.xlsx, title: `S&OP report ${cycle.period} (Excel)`, data: xlsx },
+        { filename: names.pdf, title: `${title} (PDF)`, data: pdf },
+        { filename: names.xlsx, title: `${title} (Excel)`, data: xlsx },
       ],
       { threadTs: where.ts },
     );

@@ -67,6 +67,17 @@ function actionLines(report: SopReport, today: string): string {
   return [`*Open action items* (${open.length}):`, ...lines].join("\n");
 }
 
+/** The decisions logged in the cycle, newest first (a few, then a count); null when there are none. */
+function decisionLines(report: SopReport): string | null {
+  const decisions = report.items.filter((i) => i.kind === "decision");
+  if (!decisions.length) return null;
+  const lines = decisions
+    .slice(0, TOP_ACTIONS)
+    .map((d) => `• ${escapeMrkdwn(truncate(d.text.replace(/\s+/g, " "), 160))} — ${userRef(d.createdBy)}`);
+  if (decisions.length > TOP_ACTIONS) lines.push(`…and ${decisions.length - TOP_ACTIONS} more in the report`);
+  return [`*Decisions logged* (${decisions.length}):`, ...lines].join("\n");
+}
+
 export interface SummaryOptions {
   /** The team's date today, for "overdue". */
   today: string;
@@ -84,8 +95,10 @@ export function reportSummaryMessage(report: SopReport, opts: SummaryOptions): M
   const sum = (xs: (number | null)[]) => xs.slice(n).reduce<number>((s, v) => s + (v ?? 0), 0);
   const title = `S&OP report ${report.period} ${STAGE_TITLE[report.stage]}`.trim();
   const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: truncate(title, 150) } }];
+  // Once the executive S&OP has approved the plan, what is flagged is to watch, no longer to decide.
+  const lead = report.stage === "exec" ? "Still flagged in the approved plan" : "Needs a decision";
   const needs = flagged.length
-    ? `*Needs a decision: ${plural(flagged.length, "family", "families")} of ${report.families.length.toLocaleString("en-US")} flagged*${countsLine(report)}.`
+    ? `*${lead}: ${plural(flagged.length, "family", "families")} of ${report.families.length.toLocaleString("en-US")} flagged*${countsLine(report)}.`
     : `*No family is flagged* over the horizon (${report.families.length.toLocaleString("en-US")} families).`;
   const short =
     co.unitsShort > 0
@@ -104,6 +117,8 @@ export function reportSummaryMessage(report: SopReport, opts: SummaryOptions): M
   }
   const scenarios = scenarioLines(report);
   if (scenarios) blocks.push(section(scenarios));
+  const decisions = decisionLines(report);
+  if (decisions) blocks.push(section(decisions));
   blocks.push(section(actionLines(report, opts.today)));
   const end = co.rows.inventory.at(-1) ?? null;
   blocks.push({

@@ -1,4 +1,5 @@
 /** Everything a demo step needs: the running app, the Slack stand-in, the driver, the clock and the transcript. */
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -12,6 +13,7 @@ import type { ManualClock } from "../../src/clock.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
 import type { SlackDriver } from "../../test/support/slack-driver.ts";
 import type { OpenedView, PostedMessage, SlackStandIn } from "../../test/support/slack-standin.ts";
+import { pdfPreviewPath } from "./page-html.ts";
 import type { Transcript } from "./transcript.ts";
 
 export const TEAM = "T0SIM";
@@ -55,12 +57,19 @@ export async function settle(ctx: DemoContext): Promise<void> {
   ctx.transcript.collect(ctx.fileLinks);
 }
 
+/** A PDF's first page as a PNG beside it (pdftoppm), for the page's file card. */
+export function renderPdfPreview(pdf: string): void {
+  const out = pdfPreviewPath(pdf).replace(/\.png$/, "");
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, out]);
+}
+
 /** Writes every file the app uploaded (chart PNGs, the gap report CSV) into demo-out/, once. */
 function saveUploads(ctx: DemoContext): void {
   for (const f of ctx.standIn.files.values()) {
     if (ctx.fileLinks.has(f.id) || f.bytes.length === 0) continue;
     const name = `${f.id.toLowerCase()}-${f.filename.replace(/[^\w.-]+/g, "_")}`;
     writeFileSync(join(ctx.outDir, name), f.bytes);
+    if (/\.pdf$/i.test(name)) renderPdfPreview(join(ctx.outDir, name));
     ctx.fileLinks.set(f.id, name);
   }
 }

@@ -3,7 +3,7 @@
  * the bot's messages (ephemeral ones marked), modals and App Home as panels, uploads as file cards
  * (images with their preview), terminal sessions as terminals. Nothing is wider than the page.
  */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { type BlockContext, blocksHtml } from "./blocks-html.ts";
 import { escapeHtml, mrkdwnHtml, plainHtml } from "./mrkdwn-html.ts";
@@ -38,12 +38,23 @@ function sizeText(path: string, outDir: string): string {
   }
 }
 
+/** Where the demo puts a PDF's first page as a PNG. */
+export function pdfPreviewPath(pdfPath: string): string {
+  return pdfPath.replace(/\.pdf$/i, "-page1.png");
+}
+
 function fileCard(e: Extract<Entry, { kind: "file" }>, ctx: PageContext): string {
   const ext = e.path ? extname(e.path).slice(1).toLowerCase() : "";
-  const preview =
+  // A PDF shows its first page, as Slack does (the demo renders it beside the file: pdfPreviewPath).
+  const image =
     e.path && ["png", "jpg", "jpeg", "gif"].includes(ext)
-      ? `<a href="${escapeHtml(e.path)}"><img class="preview" src="${escapeHtml(e.path)}" alt="${escapeHtml(e.title)}"></a>`
-      : "";
+      ? e.path
+      : e.path && ext === "pdf" && existsSync(join(ctx.outDir, pdfPreviewPath(e.path)))
+        ? pdfPreviewPath(e.path)
+        : null;
+  const preview = image
+    ? `<a href="${escapeHtml(e.path!)}"><img class="preview" src="${escapeHtml(image)}" alt="${escapeHtml(e.title)}"></a>`
+    : "";
   const meta = [ext.toUpperCase(), e.path ? sizeText(e.path, ctx.outDir) : ""].filter(Boolean).join(" · ");
   const card = `<a class="file-card" href="${escapeHtml(e.path ?? "#")}"><span class="file-icon ${escapeHtml(ext)}">${escapeHtml(ext.toUpperCase() || "FILE")}</span><span><span class="file-name">${plainHtml(e.title)}</span><span class="file-meta">${escapeHtml(meta)}</span></span></a>`;
   return `${preview}${card}`;

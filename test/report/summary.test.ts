@@ -24,6 +24,7 @@ describe("report summary in Slack", () => {
     expect(t).toContain("*Espresso machines* — 100 % of capacity (1 month)");
     expect(t).toContain("*overtime* (supply v2): 0 families short (0 units)");
     expect(t).toContain("Book overtime crew for line 2 — <@U0OPS>, due 2026-12-22 (*1 day overdue*)");
+    expect(t).toContain("*Decisions logged* (1):\\n• Run line 2 on Saturdays in January — <@");
     expect(t).toContain("in the thread: `sop-report-2026-12.pdf` and `sop-report-2026-12.xlsx`, 3 charts");
     expect(checkBlocks(m.blocks, 50)).toEqual([]);
     expect(m.text).toBe("S&OP report 2026-12: 3 of 3 families flagged, 1 open action items");
