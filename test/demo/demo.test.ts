@@ -52,6 +52,22 @@ describe("npm run demo -- --keep", () => {
     expect(html).not.toContain('src=""');
   });
 
+  it("shows the S&OP report: flagged families, scenarios, a decision, an action item closed, PDF and workbook", () => {
+    const text = readFileSync(join(out, "transcript.txt"), "utf8");
+    expect(text).toContain("== S&OP report 2026-12 for the pre-S&OP ==");
+    expect(text).toMatch(/\*Coffee capsules\* — stock-out from 2027-03/);
+    expect(text).toContain("*overtime* (supply v2): 0 families short");
+    expect(text).toContain("Closed by @Sam Okafor (supply planner)");
+    expect(text).toContain("*Decisions logged* (1):");
+    expect(text).toContain("== S&OP report 2026-12 — the approved plan ==");
+    expect(text).toContain("[file] Published plan 2026-12");
+    for (const f of ["sop-report-2026-12.pdf", "sop-report-2026-12.xlsx"])
+      expect(readFileSync(join(out, f)).length).toBeGreaterThan(10_000);
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    expect(html).toMatch(/<img class="preview" src="[^"]+-sop-report-2026-12-page1\.png"/);
+    expect(html).toMatch(/href="[^"]+-sop-report-2026-12\.xlsx"/);
+  });
+
   it("renders like Slack in headless Chromium: emoji, no broken image, nothing overflowing", async () => {
     expect(await pageProblems(browser)).toEqual({
       emojiCodes: [],

@@ -196,7 +196,7 @@ describe("the S&OP report in Slack", () => {
     const approved = messages[1]!;
     const text = textOf(approved.blocks);
     expect(text).toContain("S&OP report 2027-01 — the approved plan");
-    expect(text).toContain("Still flagged in the approved plan");
+    expect(text).toContain("*No family is flagged* over the horizon (3 families)."); // overtime covers them
     expect(text).toContain("the executive S&OP approved *overtime*");
     expect(text).toContain("Scenario shown: overtime");
     const files = (
