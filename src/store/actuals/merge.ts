@@ -4,10 +4,12 @@
  * left alone; any other existing key is replaced — and an order whose `order_date` moved to another month
  * leaves its old month's bucket. Counts follow `sop import`: `updated` = keys that existed before.
  *
- * Stored rows stay in their decoded columns: both sides are in key order within a month, so each month
- * is one merge walk (no key strings, no lookup table), and rows are only built for the months that
- * change. Only orders can have their key in another month than the incoming row's; those are looked up
- * among the other months read, and only for incoming orders not found in their own month.
+ * Stored rows stay in their decoded columns, and rows are only built for the months that change. Demand,
+ * production and inventory (whose key decides the month): both sides in key order, each month one merge
+ * walk (no key strings, no lookup table). Orders: each month's incoming rows are looked up by id in the
+ * stored month (so an unchanged re-import sorts nothing); only orders can have their key in another
+ * month than the incoming row's, and those not found in their own month are looked up among the other
+ * months read.
  */
 import { type Chunk, type KindCodec, sortByKey } from "./codec.ts";
 
@@ -67,6 +69,13 @@ class Cursor<C extends Chunk> {
     this.p++;
     this.i++;
   }
+
+  /** Moves to position `p` (any direction). */
+  seek(p: number): void {
+    this.p = p;
+    this.i = p;
+    this.c = 0;
+  }
 }
 
 /**
@@ -99,6 +108,31 @@ export function mergeRows<Row, C extends Chunk>(
     const own = storedMonth(month);
     const into: Row[] = [];
     landing.set(month, into);
+    if (!codec.keyDecidesMonth) {
+      // Orders: matched by id lookup, so an unchanged re-import sorts nothing (ids are short strings;
+      // a lookup table of the stored month costs less than sorting the incoming one).
+      const index = new Map<string, number>();
+      let p = 0;
+      for (const c of own.chunks) for (let i = 0; i < c.n; i++) index.set(codec.keyAt(c, i), p++);
+      const at = new Cursor(own);
+      for (const row of list) {
+        const found = index.get(codec.key(row));
+        if (found === undefined) {
+          unmatched.push(row);
+          continue;
+        }
+        updated++;
+        at.seek(found);
+        if (opts.insertOnly || codec.sameAs(row, at.chunk, at.i)) unchanged++;
+        else {
+          own.drop(found);
+          into.push(row);
+          landed.push(row);
+        }
+      }
+      if (into.length > 1) sortByKey(codec, into);
+      continue;
+    }
     const at = new Cursor(own);
     for (const row of sortByKey(codec, list)) {
       let order = 1;
@@ -116,10 +150,10 @@ export function mergeRows<Row, C extends Chunk>(
           landed.push(row);
         }
         at.next();
-      } else if (codec.keyDecidesMonth) {
+      } else {
         into.push(row);
         landed.push(row);
-      } else unmatched.push(row);
+      }
     }
   }
 
@@ -139,7 +173,7 @@ export function mergeRows<Row, C extends Chunk>(
   }
   for (const [month, rows] of arriving) {
     const into = landing.get(month)!;
-    landing.set(month, into.length === 0 ? rows : sortByKey(codec, into.concat(rows)));
+    landing.set(month, sortByKey(codec, into.length === 0 ? rows : into.concat(rows)));
   }
 
   const changed = new Map<string, Row[]>();
