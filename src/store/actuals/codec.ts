@@ -85,7 +85,12 @@ export function dictionaryColumn<Row>(
   for (let i = 0; i < rows.length; i++) {
     const v = field(rows[i]!);
     if (v !== last) {
-      let id = seen.get(v);
+      // A handful of values (a chunk's periods) are found faster by a scan than by hashing.
+      let id: number | undefined;
+      if (values.length <= 8) {
+        const at = values.indexOf(v);
+        id = at < 0 ? undefined : at;
+      } else id = seen.get(v);
       if (id === undefined) {
         id = values.length;
         values.push(v);

@@ -21,8 +21,8 @@ const TAG_STRINGS = 3;
 export const NULL_DAY = -2147483648;
 
 function header(tag: number, width: number, nullable: boolean, base: number, bytes: number): Buffer {
-  const buf = Buffer.allocUnsafe(HEADER + bytes);
-  buf.fill(0, 0, HEADER);
+  // A buffer of its own (offset 0), so the data after the header can be written through typed views.
+  const buf = Buffer.from(new ArrayBuffer(HEADER + bytes));
   buf[0] = tag;
   buf[1] = width;
   buf[2] = nullable ? 1 : 0;
@@ -54,15 +54,23 @@ export function encodeNumbers(values: ArrayLike<number>, n: number, nullValue?: 
   if (!integers || span > 0xffffffff) {
     if (nulls) throw new RangeError("a nullable column must hold integers");
     const buf = header(TAG_FLOAT64, 8, false, 0, n * 8);
-    for (let i = 0; i < n; i++) buf.writeDoubleLE(values[i]!, HEADER + i * 8);
+    const out = new Float64Array(buf.buffer, HEADER, n);
+    for (let i = 0; i < n; i++) out[i] = values[i]!;
     return new Binary(buf);
   }
   const width = span === 0 ? 0 : span <= 0xff ? 1 : span <= 0xffff ? 2 : 4;
   const buf = header(TAG_CODES, width, nulls, min, n * width);
-  const code = (v: number) => (v === nullValue ? 0 : v - min + offset);
-  if (width === 1) for (let i = 0; i < n; i++) buf[HEADER + i] = code(values[i]!);
-  else if (width === 2) for (let i = 0; i < n; i++) buf.writeUInt16LE(code(values[i]!), HEADER + i * 2);
-  else if (width === 4) for (let i = 0; i < n; i++) buf.writeUInt32LE(code(values[i]!), HEADER + i * 4);
+  if (width === 0) return new Binary(buf);
+  // Little-endian views, as decodeNumbers reads them (every platform Node runs on is little-endian).
+  const out =
+    width === 1
+      ? new Uint8Array(buf.buffer, HEADER, n)
+      : width === 2
+        ? new Uint16Array(buf.buffer, HEADER, n)
+        : new Uint32Array(buf.buffer, HEADER, n);
+  const base = min - offset;
+  if (nulls) for (let i = 0; i < n; i++) out[i] = values[i] === nullValue ? 0 : values[i]! - base;
+  else for (let i = 0; i < n; i++) out[i] = values[i]! - base;
   return new Binary(buf);
 }
 

@@ -47,6 +47,7 @@ export interface UpsertOptions {
 
 /** Months whose stored rows an import must read: its own months, and for orders any month whose id range covers an incoming id (an order can move months). */
 function monthsToRead<Row>(codec: KindCodec<Row, Chunk>, base: Manifest, rows: readonly Row[]): MonthEntry[] {
+  if (base.months.length === 0) return [];
   const own = new Set(rows.map((r) => codec.monthOf(r)));
   if (codec.kind !== "orders" || base.months.every((m) => own.has(m.month)))
     return base.months.filter((m) => own.has(m.month));
