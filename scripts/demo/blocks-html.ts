@@ -76,7 +76,8 @@ function element(e: Json, ctx: BlockContext): string {
       return `<div class="dropzone"><b>Drag and drop or click to upload</b>${types ? `<small>${escapeHtml(types)}${e.max_files ? ` · up to ${Number(e.max_files)} file${Number(e.max_files) === 1 ? "" : "s"}` : ""}</small>` : ""}</div>`;
     }
     case "datepicker":
-      return `<div class="select">📅 ${escapeHtml(String(e.initial_date ?? plainOf(e.placeholder) ?? "Select a date"))}</div>`;
+      // plainHtml draws the 📅 in the emoji font, as every other emoji on the page.
+      return `<div class="select">${plainHtml(`📅 ${String(e.initial_date ?? plainOf(e.placeholder) ?? "Select a date")}`)}</div>`;
     case "checkboxes":
     case "radio_buttons": {
       const chosen = new Set(

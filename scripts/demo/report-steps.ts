@@ -6,10 +6,11 @@
  */
 import { relative } from "node:path";
 import { repoRoot } from "../../src/db/provision.ts";
+import { itemFormValues } from "../../test/support/item-form.ts";
 import { findElement } from "../../test/support/slack-driver.ts";
 import type { PostedMessage } from "../../test/support/slack-standin.ts";
 import { APPROVE_ACTION_IDS, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
-import { ITEM_IDS, ITEM_INPUTS } from "../../views/item-ids.ts";
+import { ITEM_IDS } from "../../views/item-ids.ts";
 import {
   actor,
   cli,
@@ -35,32 +36,6 @@ export function scenarioValue(name: string) {
   };
 }
 
-function itemValues(v: { text: string; owner?: string; due?: string; phase: string; kind?: string }) {
-  const values: Record<string, Record<string, Record<string, unknown>>> = {
-    [ITEM_INPUTS.text.block]: { [ITEM_INPUTS.text.action]: { type: "plain_text_input", value: v.text } },
-    [ITEM_INPUTS.owner.block]: {
-      [ITEM_INPUTS.owner.action]: { type: "users_select", selected_user: v.owner ?? null },
-    },
-    [ITEM_INPUTS.dueDate.block]: {
-      [ITEM_INPUTS.dueDate.action]: { type: "datepicker", selected_date: v.due ?? null },
-    },
-    [ITEM_INPUTS.phase.block]: {
-      [ITEM_INPUTS.phase.action]: {
-        type: "static_select",
-        selected_option: { text: { type: "plain_text", text: v.phase }, value: v.phase },
-      },
-    },
-  };
-  if (v.kind)
-    values[ITEM_INPUTS.kind.block] = {
-      [ITEM_INPUTS.kind.action]: {
-        type: "radio_buttons",
-        selected_option: { text: { type: "plain_text", text: v.kind }, value: v.kind },
-      },
-    };
-  return values;
-}
-
 /** `/sop action @owner DATE text` → the filled form → Log. */
 export async function logActionItem(
   ctx: DemoContext,
@@ -75,7 +50,7 @@ export async function logActionItem(
     ctx,
     by,
     modal,
-    itemValues({ text, owner: PEOPLE[owner].id, due, phase }),
+    itemFormValues({ text, owner: PEOPLE[owner].id, due, phase }),
     "checks the filled-in form, clicks [Log]",
   );
   if (ack !== null) throw new Error(`the action item was not logged: ${JSON.stringify(ack)}`);
@@ -119,7 +94,7 @@ export async function logDecisionFrom(
     ctx,
     by,
     modal,
-    itemValues({ text, phase, kind: "decision" }),
+    itemFormValues({ text, phase, kind: "decision" }),
     `chooses “Decision”, writes “${text}”, clicks [Log]`,
   );
   if (ack !== null) throw new Error(`the decision was not logged: ${JSON.stringify(ack)}`);

@@ -5,11 +5,11 @@
  * capacity or revenue where the plan has them — and a first sheet saying which versions these are.
  * Numbers are numbers with formats; headers are frozen.
  */
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { type CycleState, type PhaseState, phaseWithRole } from "../cycle/cycle-state.ts";
 import { chosenScenario, publishedVersion, versionScenario } from "../cycle/scenarios.ts";
 import { sheetName } from "../report/xlsx/render-xlsx.ts";
+import { streamWorkbook, type WorkbookWriter } from "../report/xlsx/stream-workbook.ts";
 import { loadPlanVersion } from "../store/plan-versions.ts";
 import type { PhaseRole } from "../team/phase-role.ts";
 import { type PlanLine, planLines } from "./plan-lines.ts";
@@ -53,7 +53,7 @@ export async function loadPublishedPlan(cycle: CycleState): Promise<PublishedPla
   return { period: cycle.period, teamId: cycle.teamId, scenario: chosenScenario(cycle), phases };
 }
 
-type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+type Writer = WorkbookWriter;
 
 /** A sheet with its header row frozen (the streaming writer takes views only up front). */
 function frozenSheet(wb: Writer, name: string): ExcelJS.Worksheet {
@@ -87,43 +87,32 @@ function phaseSheet(wb: Writer, p: PublishedPhasePlan, used: Set<string>): void 
   ws.commit();
 }
 
-/** Written row by row with exceljs's streaming writer: 5,000 families × 18 months × 3 plans stay small. */
-export async function renderPublishedPlanXlsx(plan: PublishedPlan, at: Date): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
+/** Written row by row with the streaming writer: 5,000 families × 18 months × 3 plans stay small. */
+export function renderPublishedPlanXlsx(plan: PublishedPlan, at: Date): Promise<Buffer> {
+  return streamWorkbook({ creator: `S&OP bot · team ${plan.teamId}`, at }, (wb) => {
+    const used = new Set<string>();
+    const about = frozenSheet(wb, sheetName("Published plan", used));
+    about.columns = [
+      { header: "Phase", key: "phase", width: 34 },
+      { header: "Version", key: "version", width: 10 },
+      { header: "Scenario", key: "scenario", width: 14 },
+      { header: "Lines", key: "lines", width: 10, style: { numFmt: "#,##0" } },
+      { header: "Families", key: "families", width: 10, style: { numFmt: "#,##0" } },
+    ];
+    about.getRow(1).font = { bold: true };
+    for (const p of plan.phases)
+      about.addRow({
+        phase: p.phase.name,
+        version: p.version,
+        scenario: p.scenario ?? "",
+        lines: p.lines.length,
+        families: new Set(p.lines.map((l) => l.family)).size,
+      });
+    about.addRow([]);
+    about.addRow([
+      `Cycle ${plan.period}: the approved plan${plan.scenario ? ` (scenario "${plan.scenario}")` : ""}, one sheet per phase.`,
+    ]);
+    about.commit();
+    for (const p of plan.phases) phaseSheet(wb, p, used);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = `S&OP bot · team ${plan.teamId}`;
-  wb.created = at;
-  const used = new Set<string>();
-  const about = frozenSheet(wb, sheetName("Published plan", used));
-  about.columns = [
-    { header: "Phase", key: "phase", width: 34 },
-    { header: "Version", key: "version", width: 10 },
-    { header: "Scenario", key: "scenario", width: 14 },
-    { header: "Lines", key: "lines", width: 10, style: { numFmt: "#,##0" } },
-    { header: "Families", key: "families", width: 10, style: { numFmt: "#,##0" } },
-  ];
-  about.getRow(1).font = { bold: true };
-  for (const p of plan.phases)
-    about.addRow({
-      phase: p.phase.name,
-      version: p.version,
-      scenario: p.scenario ?? "",
-      lines: p.lines.length,
-      families: new Set(p.lines.map((l) => l.family)).size,
-    });
-  about.addRow([]);
-  about.addRow([
-    `Cycle ${plan.period}: the approved plan${plan.scenario ? ` (scenario "${plan.scenario}")` : ""}, one sheet per phase.`,
-  ]);
-  about.commit();
-  for (const p of plan.phases) phaseSheet(wb, p, used);
-  await wb.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }

@@ -29,6 +29,7 @@ import {
   textOf,
 } from "../cycle/helpers.ts";
 import { useHarness } from "../support/harness.ts";
+import { itemFormValues } from "../support/item-form.ts";
 import type { Actor } from "../support/slack-driver.ts";
 import type { PostedMessage } from "../support/slack-standin.ts";
 
@@ -38,40 +39,6 @@ const SP = as("U0SP");
 const OPS = as("U0OPS");
 const CEO = as("U0CEO");
 const OUTSIDER = as("U0OUTSIDER");
-
-type Values = Record<string, Record<string, Record<string, unknown>>>;
-
-function itemValues(v: {
-  text: string;
-  owner?: string | null;
-  due?: string | null;
-  phase?: string;
-  kind?: "decision" | "action";
-}): Values {
-  const values: Values = {
-    [ITEM_INPUTS.text.block]: { [ITEM_INPUTS.text.action]: { type: "plain_text_input", value: v.text } },
-    [ITEM_INPUTS.owner.block]: {
-      [ITEM_INPUTS.owner.action]: { type: "users_select", selected_user: v.owner ?? null },
-    },
-    [ITEM_INPUTS.dueDate.block]: {
-      [ITEM_INPUTS.dueDate.action]: { type: "datepicker", selected_date: v.due ?? null },
-    },
-    [ITEM_INPUTS.phase.block]: {
-      [ITEM_INPUTS.phase.action]: {
-        type: "static_select",
-        selected_option: { text: { type: "plain_text", text: "phase" }, value: v.phase ?? "supply" },
-      },
-    },
-  };
-  if (v.kind)
-    values[ITEM_INPUTS.kind.block] = {
-      [ITEM_INPUTS.kind.action]: {
-        type: "radio_buttons",
-        selected_option: { text: { type: "plain_text", text: v.kind }, value: v.kind },
-      },
-    };
-  return values;
-}
 
 describe("decisions and action items in Slack", () => {
   const h = useHarness("decisions-slack", { clock });
@@ -89,7 +56,7 @@ describe("decisions and action items in Slack", () => {
 
   async function logAction(by: Actor, text: string, owner: string, due: string): Promise<PostedMessage> {
     const opened = await openModal(h(), by, "action");
-    expect(await submitModal(h(), by, opened, itemValues({ text, owner, due }))).toBeNull();
+    expect(await submitModal(h(), by, opened, itemFormValues({ text, owner, due }))).toBeNull();
     return logMessageOf(text);
   }
 
@@ -106,7 +73,11 @@ describe("decisions and action items in Slack", () => {
     expect(modal).toContain('"initial_value":"Book weekend overtime on line 2"');
     expect(modal).not.toContain(ITEM_INPUTS.kind.block); // the kind is fixed by the command
 
-    const values = itemValues({ text: "Book weekend overtime on line 2", owner: "U0SP", due: "2027-01-20" });
+    const values = itemFormValues({
+      text: "Book weekend overtime on line 2",
+      owner: "U0SP",
+      due: "2027-01-20",
+    });
     expect(await submitModal(h(), LEAD, opened, values)).toBeNull();
     const stored = await items();
     expect(stored).toHaveLength(1);
@@ -135,17 +106,22 @@ describe("decisions and action items in Slack", () => {
   it("refuses an action item without owner or due date, or due in the past, naming the field; stores nothing", async () => {
     const before = await items();
     const opened = await openModal(h(), LEAD, "action");
-    const missing = modalErrors(await submitModal(h(), LEAD, opened, itemValues({ text: "Something" })));
+    const missing = modalErrors(await submitModal(h(), LEAD, opened, itemFormValues({ text: "Something" })));
     expect(missing).toEqual({
       [ITEM_INPUTS.owner.block]: "An action item needs an owner.",
       [ITEM_INPUTS.dueDate.block]: "An action item needs a due date.",
     });
     const past = modalErrors(
-      await submitModal(h(), LEAD, opened, itemValues({ text: "Late", owner: "U0SP", due: "2027-01-04" })),
+      await submitModal(
+        h(),
+        LEAD,
+        opened,
+        itemFormValues({ text: "Late", owner: "U0SP", due: "2027-01-04" }),
+      ),
     );
     expect(past).toEqual({ [ITEM_INPUTS.dueDate.block]: "2027-01-04 is in the past (today is 2027-01-05)." });
     const empty = modalErrors(
-      await submitModal(h(), LEAD, opened, itemValues({ text: "  ", owner: "U0SP", due: "2027-01-09" })),
+      await submitModal(h(), LEAD, opened, itemFormValues({ text: "  ", owner: "U0SP", due: "2027-01-09" })),
     );
     expect(Object.keys(empty)).toEqual([ITEM_INPUTS.text.block]);
     expect(await items()).toEqual(before);
@@ -171,7 +147,7 @@ describe("decisions and action items in Slack", () => {
       h(),
       CEO,
       opened,
-      itemValues({ text: "We go with the overtime scenario for Q1.", kind: "decision", phase: "exec" }),
+      itemFormValues({ text: "We go with the overtime scenario for Q1.", kind: "decision", phase: "exec" }),
     );
     expect(ack).toBeNull();
     const decision = (await items()).find((i) => i.kind === "decision");
@@ -209,7 +185,7 @@ describe("decisions and action items in Slack", () => {
     // A forged submission of a form opened by someone else: refused on the server, nothing stored.
     const before = await items();
     const lead = await openModal(h(), LEAD, "decide");
-    const forged = modalErrors(await submitModal(h(), OUTSIDER, lead, itemValues({ text: "Forged" })));
+    const forged = modalErrors(await submitModal(h(), OUTSIDER, lead, itemFormValues({ text: "Forged" })));
     expect(Object.values(forged).join(" ")).toContain("Only the people of the 2027-01 cycle");
     expect(await items()).toEqual(before);
   });

@@ -6,10 +6,10 @@
  * headers are frozen. Written with exceljs's streaming writer, row by row: 5,000 families stay within a
  * small, flat amount of memory (the in-memory workbook took over 1 GB).
  */
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { FLAG_LABEL, MEASURES } from "../grid-types.ts";
 import { flaggedFamilies, personName, type SopReport } from "../report-model.ts";
+import { streamWorkbook, type WorkbookWriter } from "./stream-workbook.ts";
 import { FIRST_MONTH_COLUMN, numberFormat, writeGridRows, writeMonthHeader } from "./xlsx-grid.ts";
 
 export const DEFAULT_MAX_FAMILY_SHEETS = 250;
@@ -33,7 +33,7 @@ export function sheetName(wanted: string, used: Set<string>): string {
   }
 }
 
-type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+type Writer = WorkbookWriter;
 
 /** A sheet with its header rows and columns frozen (the streaming writer takes views only up front). */
 function addSheet(wb: Writer, name: string, ySplit: number, xSplit: number): ExcelJS.Worksheet {
@@ -237,32 +237,24 @@ export async function renderReportXlsx(
   report: SopReport,
   opts: { maxFamilySheets?: number } = {},
 ): Promise<{ xlsx: Buffer; familySheets: Map<string, string> }> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = `S&OP bot · team ${report.teamId}`;
-  wb.created = report.generatedAt;
-  wb.modified = report.generatedAt;
   const used = new Set<string>();
   const familySheets = new Map(
     report.families
       .slice(0, opts.maxFamilySheets ?? DEFAULT_MAX_FAMILY_SHEETS)
       .map((g) => [g.family, sheetName(g.family, used)]),
   );
-  decisionsSheet(wb, report, familySheets);
-  rollupSheet(wb, report);
-  for (const g of report.families) {
-    const name = familySheets.get(g.family);
-    if (name) familySheet(wb, report, g, name);
-  }
-  allFamiliesSheet(wb, report);
-  logSheet(wb, report);
-  await wb.commit();
-  await ended;
-  return { xlsx: Buffer.concat(chunks), familySheets };
+  const xlsx = await streamWorkbook(
+    { creator: `S&OP bot · team ${report.teamId}`, at: report.generatedAt },
+    (wb) => {
+      decisionsSheet(wb, report, familySheets);
+      rollupSheet(wb, report);
+      for (const g of report.families) {
+        const name = familySheets.get(g.family);
+        if (name) familySheet(wb, report, g, name);
+      }
+      allFamiliesSheet(wb, report);
+      logSheet(wb, report);
+    },
+  );
+  return { xlsx, familySheets };
 }
