@@ -10,6 +10,7 @@ import type { WebClient } from "@slack/web-api";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
 import { watchRateLimits } from "../jobs/slack-output.ts";
 import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
+import { logFailure } from "../src/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import type { AppDeps } from "./deps.ts";
 import { type OAuthSetup, oauthSetup } from "./oauth/oauth-options.ts";
@@ -149,7 +150,11 @@ export async function startApp(baseDeps: AppDeps, opts: { jobs?: boolean } = {})
         watchdog.stop();
         // Stop accepting at once, then let acknowledged work and running jobs finish before the database
         // goes away.
-        const closed = app.stop().catch(() => {});
+        const closed = app
+          .stop()
+          .catch((err) =>
+            logFailure(deps.logger, err, "shutdown: the receiver did not stop cleanly", {}, "warn"),
+          );
         const jobsStopped = jobs?.then((running) => running?.stop());
         const drained = await deps.inFlight.drain(8000);
         if (!drained)

@@ -7,6 +7,7 @@ import type { WebClient } from "@slack/web-api";
 import { asClients, type SlackClients } from "../commands/oauth/team-clients.ts";
 import { nearbyCycles } from "../src/cycle/nearby-cycles.ts";
 import { actionRemindersFor } from "../src/decisions/action-reminders.ts";
+import { logFailure } from "../src/logger.ts";
 import type { JobContext, JobDefinition } from "../src/schedule/job.ts";
 import { type Reminder, remindersFor } from "../src/schedule/reminder-rules.ts";
 import { openActionItems } from "../src/store/decision-items.ts";
@@ -35,7 +36,11 @@ export async function sendReminders(client: WebClient, ctx: JobContext): Promise
       counts[r.kind] = (counts[r.kind] ?? 0) + 1;
     } else {
       counts.failed! += 1;
-      await releaseReminder(r.key).catch(() => {});
+      await releaseReminder(r.key).catch((err) =>
+        logFailure(ctx.log, err, "a failed reminder's claim not given back: it is not retried today", {
+          key: r.key,
+        }),
+      );
     }
   }
   // Open action items: the owner the day before and on the due day, then daily while overdue, and
@@ -51,10 +56,16 @@ export async function sendReminders(client: WebClient, ctx: JobContext): Promise
       counts[r.kind] = (counts[r.kind] ?? 0) + 1;
     } else {
       counts.failed! += 1;
-      await releaseReminder(r.key).catch(() => {});
+      await releaseReminder(r.key).catch((err) =>
+        logFailure(ctx.log, err, "a failed reminder's claim not given back: it is not retried today", {
+          key: r.key,
+        }),
+      );
     }
   }
-  await pruneReminders(ctx.teamId, new Date(now.getTime() - KEEP_MS)).catch(() => {});
+  await pruneReminders(ctx.teamId, new Date(now.getTime() - KEEP_MS)).catch((err) =>
+    logFailure(ctx.log, err, "old reminder claims not pruned (the next run tries again)", {}, "warn"),
+  );
   ctx.log.info({ ...counts, cycles: cycles.map((c) => c.period) }, "reminders sent");
   return counts;
 }

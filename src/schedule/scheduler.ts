@@ -11,7 +11,7 @@
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.ts";
-import type { Logger } from "../logger.ts";
+import { type Logger, logFailure } from "../logger.ts";
 import {
   type ClaimPolicy,
   claimRun,
@@ -393,7 +393,15 @@ export class Scheduler {
     }
     if (controller.signal.aborted && this.stopping) {
       // Stopped mid-run: expire the lease now so another replica takes over without waiting.
-      await releaseLease(id, this.owner, attempt, clock.now()).catch(() => {});
+      await releaseLease(id, this.owner, attempt, clock.now()).catch((err) =>
+        logFailure(
+          log,
+          err,
+          "lease not released at shutdown; another replica takes over when it lapses",
+          {},
+          "warn",
+        ),
+      );
       log.warn("job interrupted by shutdown; lease released for takeover");
       return "failed";
     }
@@ -425,7 +433,19 @@ export class Scheduler {
     for (const team of this.teams.values()) {
       for (const job of this.opts.jobs) {
         const below = periodKeyOf(job, cutoff, team.timeZone);
-        removed += await pruneRuns(team.teamId, job.name, below).catch(() => 0);
+        removed += await pruneRuns(team.teamId, job.name, below).catch((err) => {
+          logFailure(
+            this.log,
+            err,
+            "scheduler: old run records not pruned (tomorrow tries again)",
+            {
+              team: team.teamId,
+              job: job.name,
+            },
+            "warn",
+          );
+          return 0;
+        });
       }
     }
     if (removed) this.log.info({ removed }, "scheduler: pruned old run records");
