@@ -8,7 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type RunningJobs, startJobs } from "../jobs/index.ts";
-import { watchRateLimits } from "../jobs/slack-output.ts";
+import { watchRateLimits } from "../jobs/slack-errors.ts";
 import { databaseReachable, watchDatabase } from "../src/db/connection.ts";
 import { logFailure } from "../src/logger.ts";
 import { boltLogger } from "./bolt-logger.ts";

@@ -61,6 +61,8 @@ export interface PostDigestOptions {
   periodKey?: string;
   /** Recompute the per-family facts first (digests on demand); else the KPI job's stored ones are used. */
   freshFacts?: boolean;
+  /** Aborted when the scheduled run lost its lease: nothing more is sent. */
+  signal?: AbortSignal;
 }
 
 export async function renderCharts(specs: ChartSpec[]): Promise<RenderedChart[]> {
@@ -100,26 +102,39 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
   const config = opts.config ?? (await requireTeamConfig(opts.teamId));
   // Failures are passed on at the end: one the digest recovers from (images Slack refused) is not one.
   const failures: JobFailure[] = [];
-  const out = new JobOutput(client, {
-    teamId: opts.teamId,
-    job: opts.job ?? "digest",
-    periodKey: opts.periodKey ?? "now",
-    config,
-    log: opts.log,
-    recordFailure: (f) => failures.push(f),
-  });
+  // A scheduled run (it has a period) posts through the outbox: once per period, a retry resumes the
+  // charts. A digest on demand is posted whenever asked.
+  const out = new JobOutput(
+    client,
+    {
+      teamId: opts.teamId,
+      job: opts.job ?? "digest",
+      periodKey: opts.periodKey ?? "on-demand",
+      config,
+      log: opts.log,
+      recordFailure: (f) => failures.push(f),
+      signal: opts.signal,
+    },
+    { once: opts.periodKey !== undefined },
+  );
   const week = reportingWeek(opts.now, config.timezone);
   if (opts.freshFacts) await refreshDigestFacts(opts.teamId, config, week, opts.now);
   else await ensureDigestFacts(opts.teamId, config, week, opts.now);
   const data = await assembleDigest(opts.teamId, config, opts.now);
   let { images, pngs } = await prepareCharts(data.charts, opts.env);
+  const send = {
+    what: `digest ${data.week.week}`,
+    item: "digest",
+    ifMissing: "`/sop digest` posts the digest now.",
+  };
   let posted = await out.postToChannel(
     "exec",
     digestMessage(data, { images, chartsFollow: pngs.length > 0 }),
-    `digest ${data.week.week}`,
+    send,
   );
   if (!posted && images.length && failures.at(-1)?.code === "invalid_blocks") {
     // Slack could not download a chart image (a QuickChart it cannot reach): post with uploaded PNGs.
+    // Refused means not posted, so the outbox item takes its next attempt.
     const refused = failures.pop()!;
     logFailure(
       opts.log,
@@ -135,11 +150,7 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
       ...pngs,
     ];
     images = [];
-    posted = await out.postToChannel(
-      "exec",
-      digestMessage(data, { images, chartsFollow: true }),
-      `digest ${data.week.week}`,
-    );
+    posted = await out.postToChannel("exec", digestMessage(data, { images, chartsFollow: true }), send);
   }
   let files: PostDigestResult["files"] = [];
   if (posted && pngs.length) {
@@ -147,7 +158,7 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
       (await out.uploadToChannel(
         "exec",
         pngs.map((p) => ({ filename: p.filename, title: p.title, data: p.png, altText: p.title })),
-        `digest charts ${data.week.week}`,
+        { what: `digest charts ${data.week.week}`, item: "digest-charts" },
         { initialComment: `Charts for the S&OP weekly digest ${data.week.week}` },
       )) ?? [];
   }
@@ -201,6 +212,7 @@ export function digestJob(clientOrClients: WebClient | SlackClients, env: ChartE
         recordFailure: ctx.recordFailure,
         job: ctx.job,
         periodKey: ctx.periodKey,
+        signal: ctx.signal,
       });
       return {
         week: r.data.week.week,

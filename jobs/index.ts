@@ -12,7 +12,7 @@ import { digestJob } from "./digest.ts";
 import { kpiJob } from "./kpi.ts";
 import { startEventClaimPruning } from "./prune-event-claims.ts";
 import { remindersJob } from "./reminders.ts";
-import { watchRateLimits } from "./slack-output.ts";
+import { watchRateLimits } from "./slack-errors.ts";
 
 /** The jobs, posting with `clients`: one workspace's client, or each team's own (OAuth distribution). */
 export function jobDefinitions(clients: WebClient | SlackClients, deps: AppDeps): JobDefinition[] {

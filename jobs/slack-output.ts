@@ -1,78 +1,34 @@
 /**
  * How scheduled jobs talk to Slack. Every post goes through here so that failures are handled the same
- * way everywhere:
+ * way everywhere, and so that output that must happen once does (src/store/outbox.ts):
+ * - once per run period: each post, upload or DM is an outbox item (team, job, period, item) recorded
+ *   before the call and its answer after; a retried run reuses what was sent and sends only what is
+ *   missing. An item whose answer was never recorded (crash, database lost, no answer from Slack) is not
+ *   sent again: the admins are told once that it may be missing.
  * - HTTP 429: the Web API client waits for Retry-After and retries by itself (Bolt's client is built
- *   with `retryConfig` in commands/app.ts); `watchRateLimits` logs each one so it is never silent.
+ *   with `retryConfig` in commands/receiver.ts); `watchRateLimits` (slack-errors.ts) logs each one.
  * - `channel_not_found` / `not_in_channel` / archived: one clear log line and one DM to each admin per
  *   run and channel, no further attempts at that channel in the run, and a non-retryable failure on the
  *   run record (a retry cannot fix configuration) — never a crash loop.
  * - anything else: recorded on the run record with whether a retry may help.
  */
-import { ErrorCode, type WebClient, WebClientEvent } from "@slack/web-api";
-import type { Logger } from "../src/logger.ts";
+import type { WebClient } from "@slack/web-api";
 import type { JobContext, JobFailure } from "../src/schedule/job.ts";
+import {
+  appendToOutbox,
+  markUnknown,
+  type OutboxOutcome,
+  recordNotSent,
+  recordSent,
+} from "../src/store/outbox.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
-import { channelProblemAlert } from "../views/job-alert.ts";
+import { channelProblemAlert, outcomeUnknownAlert } from "../views/job-alert.ts";
 import type { KnownBlock } from "../views/message.ts";
+import { CHANNEL_PROBLEMS, classifySlackError } from "./slack-errors.ts";
 
 export interface SlackMessage {
   text: string;
   blocks?: KnownBlock[];
-}
-
-/** Errors that mean "this channel cannot be posted to" (configuration, not a transient fault). */
-export const CHANNEL_PROBLEMS = new Set([
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-  "channel_is_archived",
-]);
-/** Slack errors a later retry may get past. */
-const TRANSIENT = new Set([
-  "ratelimited",
-  "internal_error",
-  "fatal_error",
-  "service_unavailable",
-  "request_timeout",
-]);
-
-/** Slack's error code for a failed call and whether retrying later may help. */
-export function classifySlackError(err: unknown): { code: string; retryable: boolean; message: string } {
-  const e = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
-  const message = e?.message ?? String(err);
-  if (e?.code === ErrorCode.PlatformError) {
-    const code = e.data?.error ?? "unknown_error";
-    return { code, retryable: TRANSIENT.has(code), message };
-  }
-  if (e?.code === ErrorCode.RateLimitedError || /rate limit was exceeded/i.test(message))
-    return { code: "ratelimited", retryable: true, message };
-  if (e?.code === ErrorCode.HTTPError)
-    return { code: `http_${e.statusCode ?? "error"}`, retryable: true, message };
-  if (e?.code === ErrorCode.RequestError) return { code: "request_error", retryable: true, message };
-  return { code: "error", retryable: true, message };
-}
-
-const watched = new WeakMap<WebClient, number>();
-
-/**
- * Logs every HTTP 429 the client receives, with the method and the Retry-After it will wait. The client
- * pauses its queue and retries on its own; this makes the wait visible. Returns a function that stops it.
- */
-export function watchRateLimits(client: WebClient, logger: Logger): () => void {
-  const listener = (retryAfterSec: number, info: { url?: string }) => {
-    const method = String(info?.url ?? "")
-      .split("/")
-      .pop();
-    logger.warn(
-      { method, retryAfterSec },
-      `Slack rate limit (HTTP 429) on ${method}: retrying after Retry-After ${retryAfterSec} s`,
-    );
-  };
-  client.on(WebClientEvent.RATE_LIMITED, listener);
-  watched.set(client, (watched.get(client) ?? 0) + 1);
-  return () => {
-    client.off(WebClientEvent.RATE_LIMITED, listener);
-  };
 }
 
 export type ChannelKind = "exec" | "sop";
@@ -83,79 +39,89 @@ const CHANNEL_LABEL: Record<ChannelKind, string> = { exec: "the exec channel", s
 export type OutputContext = Pick<
   JobContext,
   "teamId" | "job" | "periodKey" | "config" | "log" | "recordFailure"
->;
+> &
+  Partial<Pick<JobContext, "signal">>;
+
+/** One piece of output: what it is (logs, run record, alerts) and its outbox item within the run. */
+export interface Send {
+  what: string;
+  /** Unique within the run's period ("digest", "digest-charts", a reminder's key). */
+  item: string;
+  /** For the admins when it may be missing: how to get it out by hand. */
+  ifMissing?: string;
+}
+
+type Target = { kind: ChannelKind; channel: string };
+type UploadedFile = { id: string; title: string; permalink?: string };
 
 export class JobOutput {
   /** Channels found unusable in this run: not tried again, admins told once. */
   private readonly badChannels = new Set<string>();
+  /** Scheduled runs send each item once per period; on-demand output (`once: false`) just sends. */
+  private readonly once: boolean;
+  /** What this output did with its items: sent now, found sent before, not sent, outcome unknown. */
+  readonly tally = { sent: 0, sentBefore: 0, failed: 0, unknown: 0 };
 
   constructor(
     readonly client: WebClient,
     private readonly ctx: OutputContext,
-  ) {}
+    opts: { once?: boolean } = {},
+  ) {
+    this.once = opts.once ?? true;
+  }
 
   private get config(): TeamConfig {
     return this.ctx.config;
   }
 
-  /** Posts to the team's exec or S&OP channel; null when it failed (recorded on the run). */
+  /** Posts to the team's exec or S&OP channel; null when it was not (recorded on the run). */
   async postToChannel(
     kind: ChannelKind,
     message: SlackMessage,
-    what: string,
+    send: Send,
   ): Promise<{ channel: string; ts: string } | null> {
     const channel = this.config.channels[kind];
     if (this.badChannels.has(channel)) return null;
-    try {
-      const res = await this.client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-      });
-      return { channel: String(res.channel ?? channel), ts: String(res.ts) };
-    } catch (err) {
-      await this.failed(err, `chat.postMessage (${what}) to ${CHANNEL_LABEL[kind]} ${channel}`, {
-        kind,
-        channel,
-      });
-      return null;
-    }
+    const what = { ...send, what: `chat.postMessage (${send.what}) to ${CHANNEL_LABEL[kind]} ${channel}` };
+    const r = await this.exactlyOnce(what, channel, { kind, channel }, () => this.post(channel, message));
+    return r?.ts ? { channel: r.channel, ts: r.ts } : null;
   }
 
-  /** A direct message from the app; null when it failed (recorded on the run). */
+  /** A direct message from the app; null when it was not (recorded on the run). */
   async dm(
     userId: string,
     message: SlackMessage,
-    what: string,
+    send: Send,
   ): Promise<{ channel: string; ts: string } | null> {
-    try {
-      const res = await this.client.chat.postMessage({
-        channel: userId,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-      });
-      return { channel: String(res.channel ?? userId), ts: String(res.ts) };
-    } catch (err) {
-      await this.failed(err, `DM (${what}) to ${userId}`);
-      return null;
-    }
+    const what = { ...send, what: `DM (${send.what}) to ${userId}` };
+    const r = await this.exactlyOnce(what, userId, undefined, () => this.post(userId, message));
+    return r?.ts ? { channel: r.channel, ts: r.ts } : null;
+  }
+
+  private async post(channel: string, message: SlackMessage): Promise<OutboxOutcome> {
+    const res = await this.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+    });
+    return { channel: String(res.channel ?? channel), ts: String(res.ts) };
   }
 
   /**
-   * Uploads files to a channel with files.uploadV2 (one completeUploadExternal for all). Slack shares
-   * them asynchronously: the returned ids exist at once, the files show in the channel a moment later.
+   * Uploads files to a channel with files.uploadV2 (one completeUploadExternal for all), as one outbox
+   * item. Slack shares them asynchronously: the returned ids exist at once, the files show a moment later.
    */
   async uploadToChannel(
     kind: ChannelKind,
     files: { filename: string; title: string; data: Buffer; altText?: string }[],
-    what: string,
+    send: Send,
     opts: { initialComment?: string; threadTs?: string } = {},
-  ): Promise<{ id: string; title: string; permalink?: string }[] | null> {
+  ): Promise<UploadedFile[] | null> {
     const channel = this.config.channels[kind];
     if (this.badChannels.has(channel)) return null;
-    try {
+    const what = { ...send, what: `files.uploadV2 (${send.what}) to ${CHANNEL_LABEL[kind]} ${channel}` };
+    const r = await this.exactlyOnce(what, channel, { kind, channel }, async () => {
       const res = (await this.client.files.uploadV2({
         channel_id: channel,
         ...(opts.initialComment ? { initial_comment: opts.initialComment } : {}),
@@ -169,23 +135,99 @@ export class JobOutput {
       } as never)) as unknown as {
         files?: { files?: { id: string; title?: string; permalink?: string }[] }[];
       };
-      return (res.files ?? [])
+      const uploaded = (res.files ?? [])
         .flatMap((c) => c.files ?? [])
-        .map((f) => ({ id: f.id, title: f.title ?? "", permalink: f.permalink }));
-    } catch (err) {
-      await this.failed(err, `files.uploadV2 (${what}) to ${CHANNEL_LABEL[kind]} ${channel}`, {
-        kind,
-        channel,
-      });
-      return null;
-    }
+        .map((f) => ({ id: f.id, title: f.title ?? "", ...(f.permalink ? { permalink: f.permalink } : {}) }));
+      return { channel, files: uploaded };
+    });
+    return r ? (r.files ?? []) : null;
   }
 
-  private async failed(
-    err: unknown,
-    what: string,
-    target?: { kind: ChannelKind; channel: string },
-  ): Promise<void> {
+  /**
+   * Makes a Slack call at most once per run period (scheduled runs) and exactly once unless its answer
+   * was lost: through the outbox, see src/store/outbox.ts. Null when it was not sent now and not before.
+   */
+  private async exactlyOnce(
+    send: Send,
+    where: string,
+    target: Target | undefined,
+    call: () => Promise<OutboxOutcome>,
+  ): Promise<OutboxOutcome | null> {
+    if (this.ctx.signal?.aborted) return null;
+    if (!this.once) {
+      try {
+        const outcome = await call();
+        this.tally.sent += 1;
+        return outcome;
+      } catch (err) {
+        this.tally.failed += 1;
+        await this.failed(err, send.what, target);
+        return null;
+      }
+    }
+    const key = {
+      teamId: this.ctx.teamId,
+      job: this.ctx.job,
+      periodKey: this.ctx.periodKey,
+      item: send.item,
+    };
+    const turn = await appendToOutbox(key, send.what, new Date());
+    if (turn.kind === "sent") {
+      this.tally.sentBefore += 1;
+      return turn.outcome;
+    }
+    if (turn.kind === "busy") {
+      this.tally.failed += 1;
+      this.ctx.recordFailure({ what: send.what, code: "outbox_busy", retryable: true });
+      return null;
+    }
+    if (turn.kind === "unknown") {
+      this.tally.unknown += 1;
+      if (turn.first) await this.mayBeMissing(send, where, turn.since);
+      return null;
+    }
+    let outcome: OutboxOutcome;
+    try {
+      outcome = await call();
+    } catch (err) {
+      if (classifySlackError(err).answered) {
+        this.tally.failed += 1;
+        await recordNotSent(key, turn.attempt, classifySlackError(err).code, new Date());
+        await this.failed(err, send.what, target);
+      } else {
+        // No answer: it may have gone out. Settled as unknown now rather than risk a second copy.
+        this.tally.unknown += 1;
+        await markUnknown(key, turn.attempt, new Date());
+        await this.mayBeMissing(send, where, new Date());
+      }
+      return null;
+    }
+    // If this write fails (the database went away), the run fails and a retry finds it `sending`.
+    await recordSent(key, turn.attempt, outcome, new Date());
+    this.tally.sent += 1;
+    return outcome;
+  }
+
+  /** Recorded on the run (retrying does not resend it) and the admins told once. */
+  private async mayBeMissing(send: Send, where: string, since: Date): Promise<void> {
+    this.ctx.recordFailure({ what: send.what, code: "outcome_unknown", retryable: true });
+    this.ctx.log.error(
+      { item: send.item, since: since.toISOString() },
+      `outcome unknown: ${send.what} may or may not have gone out; not sent again (admins told)`,
+    );
+    const alert = outcomeUnknownAlert({
+      what: send.what,
+      where,
+      since,
+      timezone: this.config.timezone,
+      job: this.ctx.job,
+      periodKey: this.ctx.periodKey,
+      ifMissing: send.ifMissing,
+    });
+    await this.tellAdmins(alert, `unknown|${send.item}`);
+  }
+
+  private async failed(err: unknown, what: string, target?: Target): Promise<void> {
     const { code, retryable, message } = classifySlackError(err);
     const failure: JobFailure = { what, code, retryable, message };
     this.ctx.recordFailure(failure);
@@ -196,32 +238,38 @@ export class JobOutput {
         { channel: target.channel, code, configKey },
         `cannot post to ${CHANNEL_LABEL[target.kind]} ${target.channel}: ${code} — invite the bot or fix ${configKey} with /sop setup; admins notified, no retry this period`,
       );
-      await this.alertAdmins(target.kind, target.channel, code);
+      const alert = channelProblemAlert({
+        channel: target.channel,
+        label: CHANNEL_LABEL[target.kind],
+        configKey,
+        code,
+        job: this.ctx.job,
+        periodKey: this.ctx.periodKey,
+      });
+      await this.tellAdmins(alert, `channel|${target.kind}|${code}`);
       return;
     }
     this.ctx.log.warn({ code, retryable, what }, `Slack call failed: ${what}: ${code}`);
   }
 
-  private async alertAdmins(kind: ChannelKind, channel: string, code: string): Promise<void> {
-    const alert = channelProblemAlert({
-      channel,
-      label: CHANNEL_LABEL[kind],
-      configKey: `channels.${kind}`,
-      code,
-      job: this.ctx.job,
-      periodKey: this.ctx.periodKey,
-    });
+  /** A DM to each admin, once per run period in scheduled runs; a failure is logged, not recorded. */
+  private async tellAdmins(alert: SlackMessage, item: string): Promise<void> {
     for (const admin of this.config.admins) {
+      const key = {
+        teamId: this.ctx.teamId,
+        job: this.ctx.job,
+        periodKey: this.ctx.periodKey,
+        item: `alert|${item}|${admin}`,
+      };
       try {
-        await this.client.chat.postMessage({
-          channel: admin,
-          text: alert.text,
-          blocks: alert.blocks,
-        });
+        const turn = this.once ? await appendToOutbox(key, `alert to ${admin}`, new Date()) : null;
+        if (turn && turn.kind !== "send") continue;
+        const sent = await this.post(admin, alert);
+        if (turn) await recordSent(key, turn.attempt, sent, new Date());
       } catch (err) {
         this.ctx.log.error(
           { admin, err: classifySlackError(err).code },
-          "could not DM an admin about a channel problem",
+          "could not DM an admin about a job problem",
         );
       }
     }

@@ -20,6 +20,7 @@ import {
   releaseLease,
   renewLease,
 } from "../store/job-runs.ts";
+import { pruneOutbox } from "../store/outbox.ts";
 import { teamRevisions } from "../store/team-config.ts";
 import type { TeamConfig } from "../team/team-config.ts";
 import { loadTeamConfig } from "../team/team-config-store.ts";
@@ -423,7 +424,10 @@ export class Scheduler {
     return status;
   }
 
-  /** Once a day per process: drop each known team's old run records (an `_id` range per team and job). */
+  /**
+   * Once a day per process: drop each known team's old run records and outbox items (an `_id` range per
+   * team and job; idempotent, so every replica may do it). A failure is logged; the next day tries again.
+   */
   private async pruneDaily(now: Date): Promise<void> {
     const day = now.toISOString().slice(0, 10);
     if (day === this.lastPruneDay) return;
@@ -433,22 +437,21 @@ export class Scheduler {
     for (const team of this.teams.values()) {
       for (const job of this.opts.jobs) {
         const below = periodKeyOf(job, cutoff, team.timeZone);
-        removed += await pruneRuns(team.teamId, job.name, below).catch((err) => {
+        try {
+          removed += await pruneRuns(team.teamId, job.name, below);
+          removed += await pruneOutbox(team.teamId, job.name, below);
+        } catch (err) {
           logFailure(
             this.log,
             err,
-            "scheduler: old run records not pruned (tomorrow tries again)",
-            {
-              team: team.teamId,
-              job: job.name,
-            },
+            "scheduler: old run records and outbox items not pruned (tomorrow tries again)",
+            { team: team.teamId, job: job.name },
             "warn",
           );
-          return 0;
-        });
+        }
       }
     }
-    if (removed) this.log.info({ removed }, "scheduler: pruned old run records");
+    if (removed) this.log.info({ removed }, "scheduler: pruned old run records and outbox items");
   }
 }
 

@@ -5,11 +5,13 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { remindersJob } from "../../jobs/reminders.ts";
-import { JobOutput, watchRateLimits } from "../../jobs/slack-output.ts";
+import { watchRateLimits } from "../../jobs/slack-errors.ts";
+import { JobOutput } from "../../jobs/slack-output.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { JobRunModel } from "../../src/db/models/job-run.ts";
 import { JobRunClaimModel } from "../../src/db/models/job-run-claim.ts";
+import type { Logger } from "../../src/logger.ts";
 import type { JobFailure } from "../../src/schedule/job.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
 import { findRun } from "../../src/store/job-runs.ts";
@@ -27,12 +29,12 @@ describe("scheduled jobs and Slack failures", () => {
     h().standIn.notInChannel.clear();
   });
 
-  function output(logger = capturingLogger().logger) {
+  function output(logger: Logger, periodKey: string) {
     const failures: JobFailure[] = [];
     const out = new JobOutput(h().app.app.client, {
       teamId: "T0SIM",
       job: "digest",
-      periodKey: "2027-W01",
+      periodKey,
       config: cfg,
       log: logger,
       recordFailure: (f) => failures.push(f),
@@ -44,10 +46,14 @@ describe("scheduled jobs and Slack failures", () => {
     const { logger, lines } = capturingLogger();
     const unwatch = watchRateLimits(h().app.app.client, logger);
     try {
-      const { out, failures } = output(logger);
+      const { out, failures } = output(logger, "2027-W01");
       h().standIn.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
       const started = Date.now();
-      const posted = await out.postToChannel("exec", { text: "KPI digest" }, "digest");
+      const posted = await out.postToChannel(
+        "exec",
+        { text: "KPI digest" },
+        { what: "digest", item: "digest" },
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
       expect(posted?.channel).toBe("C0EXEC");
       const calls = h().standIn.callsOf("chat.postMessage");
@@ -64,16 +70,16 @@ describe("scheduled jobs and Slack failures", () => {
 
   it("channel_not_found: one log line, each admin DMed once, recorded as not retryable, the channel not tried again", async () => {
     const { logger, lines } = capturingLogger();
-    const { out, failures } = output(logger);
+    const { out, failures } = output(logger, "2027-W02");
     h().standIn.failNext("chat.postMessage", { error: "channel_not_found" });
-    expect(await out.postToChannel("exec", { text: "digest" }, "digest")).toBeNull();
-    expect(await out.postToChannel("exec", { text: "digest again" }, "digest")).toBeNull();
+    const digest = { what: "digest", item: "digest" };
+    expect(await out.postToChannel("exec", { text: "digest" }, digest)).toBeNull();
+    expect(await out.postToChannel("exec", { text: "digest again" }, digest)).toBeNull();
     expect(
-      await out.uploadToChannel(
-        "exec",
-        [{ filename: "a.png", title: "a", data: Buffer.from("x") }],
-        "charts",
-      ),
+      await out.uploadToChannel("exec", [{ filename: "a.png", title: "a", data: Buffer.from("x") }], {
+        what: "charts",
+        item: "charts",
+      }),
     ).toBeNull();
     // One attempt at the channel, one DM to the one admin.
     const posts = h().standIn.callsOf("chat.postMessage");

@@ -17,9 +17,9 @@ import { JobRunModel } from "./job-run.ts";
 import { JobRunClaimModel } from "./job-run-claim.ts";
 import { KpiSnapshotModel } from "./kpi-snapshot.ts";
 import { OrderModel } from "./order.ts";
+import { OutboxAttemptModel } from "./outbox-attempt.ts";
 import { PlanVersionModel } from "./plan-version.ts";
 import { ProductionActualModel } from "./production-actual.ts";
-import { ReminderSentModel } from "./reminder-sent.ts";
 import { SignoffMessageModel } from "./signoff-message.ts";
 import { SlackEventClaimModel } from "./slack-event-claim.ts";
 import { SlackInstallationModel } from "./slack-installation.ts";
@@ -44,7 +44,7 @@ const registered: Model<any>[] = [
   KpiSnapshotModel,
   JobRunModel,
   JobRunClaimModel,
-  ReminderSentModel,
+  OutboxAttemptModel,
   DigestFactsModel,
   DigestPostModel,
   CycleModel,
