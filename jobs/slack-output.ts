@@ -14,16 +14,11 @@
  */
 import type { WebClient } from "@slack/web-api";
 import type { JobContext, JobFailure } from "../src/schedule/job.ts";
-import {
-  appendToOutbox,
-  markUnknown,
-  type OutboxOutcome,
-  recordNotSent,
-  recordSent,
-} from "../src/store/outbox.ts";
+import type { OutboxOutcome } from "../src/store/outbox.ts";
 import type { TeamConfig } from "../src/team/team-config.ts";
 import { channelProblemAlert, outcomeUnknownAlert } from "../views/job-alert.ts";
 import type { KnownBlock } from "../views/message.ts";
+import { type SendOnceResult, sendOnce } from "./send-once.ts";
 import { CHANNEL_PROBLEMS, classifySlackError } from "./slack-errors.ts";
 
 export interface SlackMessage {
@@ -154,58 +149,30 @@ export class JobOutput {
     call: () => Promise<OutboxOutcome>,
   ): Promise<OutboxOutcome | null> {
     if (this.ctx.signal?.aborted) return null;
-    if (!this.once) {
-      try {
-        const outcome = await call();
-        this.tally.sent += 1;
-        return outcome;
-      } catch (err) {
+    let r: SendOnceResult;
+    if (this.once) r = await sendOnce({ ...this.runKey, item: send.item }, send.what, call);
+    else
+      r = await call().then(
+        (outcome): SendOnceResult => ({ kind: "sent", outcome, now: true }),
+        (err): SendOnceResult => ({ kind: "refused", err }),
+      );
+    switch (r.kind) {
+      case "sent":
+        this.tally[r.now ? "sent" : "sentBefore"] += 1;
+        return r.outcome;
+      case "refused":
         this.tally.failed += 1;
-        await this.failed(err, send.what, target);
+        await this.failed(r.err, send.what, target);
         return null;
-      }
-    }
-    const key = {
-      teamId: this.ctx.teamId,
-      job: this.ctx.job,
-      periodKey: this.ctx.periodKey,
-      item: send.item,
-    };
-    const turn = await appendToOutbox(key, send.what, new Date());
-    if (turn.kind === "sent") {
-      this.tally.sentBefore += 1;
-      return turn.outcome;
-    }
-    if (turn.kind === "busy") {
-      this.tally.failed += 1;
-      this.ctx.recordFailure({ what: send.what, code: "outbox_busy", retryable: true });
-      return null;
-    }
-    if (turn.kind === "unknown") {
-      this.tally.unknown += 1;
-      if (turn.first) await this.mayBeMissing(send, where, turn.since);
-      return null;
-    }
-    let outcome: OutboxOutcome;
-    try {
-      outcome = await call();
-    } catch (err) {
-      if (classifySlackError(err).answered) {
+      case "busy":
         this.tally.failed += 1;
-        await recordNotSent(key, turn.attempt, classifySlackError(err).code, new Date());
-        await this.failed(err, send.what, target);
-      } else {
-        // No answer: it may have gone out. Settled as unknown now rather than risk a second copy.
+        this.ctx.recordFailure({ what: send.what, code: "outbox_busy", retryable: true });
+        return null;
+      case "unknown":
         this.tally.unknown += 1;
-        await markUnknown(key, turn.attempt, new Date());
-        await this.mayBeMissing(send, where, new Date());
-      }
-      return null;
+        if (r.first) await this.mayBeMissing(send, where, r.since);
+        return null;
     }
-    // If this write fails (the database went away), the run fails and a retry finds it `sending`.
-    await recordSent(key, turn.attempt, outcome, new Date());
-    this.tally.sent += 1;
-    return outcome;
   }
 
   /** Recorded on the run (retrying does not resend it) and the admins told once. */
@@ -255,17 +222,12 @@ export class JobOutput {
   /** A DM to each admin, once per run period in scheduled runs; a failure is logged, not recorded. */
   private async tellAdmins(alert: SlackMessage, item: string): Promise<void> {
     for (const admin of this.config.admins) {
-      const key = {
-        teamId: this.ctx.teamId,
-        job: this.ctx.job,
-        periodKey: this.ctx.periodKey,
-        item: `alert|${item}|${admin}`,
-      };
+      const dm = () => this.post(admin, alert);
       try {
-        const turn = this.once ? await appendToOutbox(key, `alert to ${admin}`, new Date()) : null;
-        if (turn && turn.kind !== "send") continue;
-        const sent = await this.post(admin, alert);
-        if (turn) await recordSent(key, turn.attempt, sent, new Date());
+        const r = this.once
+          ? await sendOnce({ ...this.runKey, item: `alert|${item}|${admin}` }, `alert to ${admin}`, dm)
+          : await dm();
+        if ("kind" in r && r.kind === "refused") throw r.err;
       } catch (err) {
         this.ctx.log.error(
           { admin, err: classifySlackError(err).code },
@@ -273,5 +235,9 @@ export class JobOutput {
         );
       }
     }
+  }
+
+  private get runKey() {
+    return { teamId: this.ctx.teamId, job: this.ctx.job, periodKey: this.ctx.periodKey };
   }
 }
