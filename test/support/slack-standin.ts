@@ -139,6 +139,7 @@ export class SlackStandIn {
     idOfUrl: (url) => /\/files\/(F[A-Z0-9]+)/.exec(url)?.[1],
   });
   private readonly failures = new Map<string, Failure[]>();
+  private readonly drops = new Map<string, number>();
   private server: Server | undefined;
   private port = 0;
   private seq = 0;
@@ -207,6 +208,14 @@ export class SlackStandIn {
     this.failures.set(method, list);
   }
 
+  /**
+   * The next `times` calls of `method` get no answer at all: the connection is dropped before Slack
+   * handles them (the Web API client sees a request error and retries by its retryConfig).
+   */
+  dropNext(method: string, times = 1): void {
+    this.drops.set(method, (this.drops.get(method) ?? 0) + times);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -254,6 +263,7 @@ export class SlackStandIn {
     this.views.clear();
     this.homes.clear();
     this.failures.clear();
+    this.drops.clear();
   }
 
   private notify(): void {
@@ -312,6 +322,12 @@ export class SlackStandIn {
     }
     if (!url.pathname.startsWith("/api/")) return send(res, 404, "not found", "text/plain");
     const method = url.pathname.slice("/api/".length);
+    const drops = this.drops.get(method) ?? 0;
+    if (drops > 0) {
+      this.drops.set(method, drops - 1);
+      req.socket.destroy();
+      return;
+    }
     const args = parseArgs(raw, req.headers["content-type"], url.searchParams);
     const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
     const call: ApiCall = {
