@@ -81,11 +81,17 @@ export class CuttingProxy {
   }
 }
 
-/** Matches an OP_MSG `insert` command into `collection` (the BSON element `insert: "<collection>"`). */
-export function insertInto(collection: string): (msg: Buffer) => boolean {
+/** Matches an OP_MSG `command` on `collection` (the BSON string element `command: "<collection>"`). */
+function commandOn(command: string, collection: string): (msg: Buffer) => boolean {
   const name = Buffer.from(`${collection}\0`);
   const len = Buffer.alloc(4);
   len.writeInt32LE(name.length);
-  const needle = Buffer.concat([Buffer.from("\x02insert\0", "latin1"), len, name]);
+  const needle = Buffer.concat([Buffer.from(`\x02${command}\0`, "latin1"), len, name]);
   return (msg) => msg.includes(needle);
 }
+
+/** Matches an `insert` into `collection`. */
+export const insertInto = (collection: string) => commandOn("insert", collection);
+
+/** Matches an `update` of documents in `collection`. */
+export const updateIn = (collection: string) => commandOn("update", collection);
