@@ -52,31 +52,28 @@ describe("the database cut during a scheduled digest", () => {
     h.standIn.messagesIn("C0EXEC").filter((m) => JSON.stringify(m.blocks ?? []).includes("weekly digest"));
   const sharedCharts = () => [...h.standIn.files.values()].filter((f) => f.shared && f.channel === "C0EXEC");
 
-  /** The run cut by `cut`, then (database back, retry delay and lease passed) the next run. */
-  async function cutThenTakeOver(team: string, cut: (msg: Buffer) => boolean) {
-    await saveTeam(team);
-    await seedSnapshots(team, "2027-W04", 12);
-    const clock = new ManualClock(NOW);
-    const s = new Scheduler({
+  const scheduler = (clock: ManualClock) =>
+    new Scheduler({
       jobs: [digestJob(h.app.app.client, upload)],
       clock,
       logger,
       leaseMs: LEASE_MS,
       retryDelayMs: LEASE_MS,
     });
+
+  /** The run cut by `cut`, then (database back, retry delay and lease passed) the next run. */
+  async function cutThenTakeOver(team: string, cut: (msg: Buffer) => boolean) {
+    await saveTeam(team);
+    await seedSnapshots(team, "2027-W04", 12);
+    const clock = new ManualClock(NOW);
+    const s = scheduler(clock);
     await s.refresh();
     const cutDone = proxy.cutAfter(cut, OUTAGE_MS, 30_000);
     const first = await s.runDue(team, "digest", clock.now()).catch((err: Error) => ({ threw: err.message }));
     await cutDone;
     await sleep(OUTAGE_MS);
     clock.set(new Date(NOW.getTime() + 2 * LEASE_MS));
-    const replica = new Scheduler({
-      jobs: [digestJob(h.app.app.client, upload)],
-      clock,
-      logger,
-      leaseMs: LEASE_MS,
-      retryDelayMs: LEASE_MS,
-    });
+    const replica = scheduler(clock);
     await replica.refresh();
     const second = await replica.runDue(team, "digest", clock.now());
     const items = (await outboxOfRun(team, "digest", "2027-W05")).map((d) => [d.item, d.attempt, d.status]);
