@@ -5,20 +5,18 @@
  */
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { handleEventOnce } from "./handle-once.ts";
-import { forgetInstallation, installationOfEvent } from "./installation-of-event.ts";
+import { forgetInstallationOnce, installationOfEvent } from "./installation-of-event.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.event("app_uninstalled", async ({ body, context }) => {
     const key = installationOfEvent(body);
     const log = deps.logger.child({ kind: "event", event: "app_uninstalled", team: key.teamId });
-    await handleEventOnce(deps, {
+    await forgetInstallationOnce(deps, {
       body,
-      teamId: key.teamId ?? key.enterpriseId ?? "",
+      key,
       retryNum: context.retryNum,
       log,
       failure: "app uninstalled, but its installation could not be removed",
-      work: () => forgetInstallation(deps, key, log),
     });
   });
 }

@@ -3,6 +3,7 @@
 import type { Logger } from "../../src/logger.ts";
 import type { InstallationKey } from "../../src/store/installations.ts";
 import type { AppDeps } from "../deps.ts";
+import { handleEventOnce } from "./handle-once.ts";
 
 export function installationOfEvent(body: unknown): InstallationKey {
   const b = body as {
@@ -26,4 +27,19 @@ export async function forgetInstallation(deps: AppDeps, key: InstallationKey, lo
   }
   await deps.installations.forget(key);
   log.info("installation removed (its tokens deleted); the team's S&OP data is kept");
+}
+
+/** Removes the installation an event is about, once per delivery (after the ack; Slack's retries dropped). */
+export function forgetInstallationOnce(
+  deps: AppDeps,
+  e: { body: unknown; key: InstallationKey; retryNum?: number; log: Logger; failure: string },
+): Promise<void> {
+  return handleEventOnce(deps, {
+    body: e.body,
+    teamId: e.key.teamId ?? e.key.enterpriseId ?? "",
+    retryNum: e.retryNum,
+    log: e.log,
+    failure: e.failure,
+    work: () => forgetInstallation(deps, e.key, e.log),
+  });
 }

@@ -5,8 +5,7 @@
  */
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../deps.ts";
-import { handleEventOnce } from "./handle-once.ts";
-import { forgetInstallation, installationOfEvent } from "./installation-of-event.ts";
+import { forgetInstallationOnce, installationOfEvent } from "./installation-of-event.ts";
 
 export function register(app: App, deps: AppDeps): void {
   app.event("tokens_revoked", async ({ body, event, context }) => {
@@ -17,13 +16,12 @@ export function register(app: App, deps: AppDeps): void {
       log.info({ users: event.tokens?.oauth?.length ?? 0 }, "user tokens revoked; the app holds none");
       return;
     }
-    await handleEventOnce(deps, {
+    await forgetInstallationOnce(deps, {
       body,
-      teamId: key.teamId ?? key.enterpriseId ?? "",
+      key,
       retryNum: context.retryNum,
       log,
       failure: "bot token revoked, but its installation could not be removed",
-      work: () => forgetInstallation(deps, key, log),
     });
   });
 }
