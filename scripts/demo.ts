@@ -22,7 +22,8 @@ import { DEMO_STEPS } from "./demo/steps.ts";
 import { Transcript } from "./demo/transcript.ts";
 
 const SIGNING_SECRET = "demo0signing0secret0000000000000";
-const outDir = join(repoRoot, "demo-out");
+// DEMO_OUT_DIR: another directory (tests that run the demo beside the demo test).
+const outDir = process.env.DEMO_OUT_DIR ?? join(repoRoot, "demo-out");
 const log = (line: string) => console.error(`[demo] ${line}`);
 
 const args = process.argv.slice(2);
