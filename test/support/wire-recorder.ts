@@ -3,64 +3,55 @@
  * the wire (OP_MSG: the body document plus its document sequences, as the server sees them). It
  * watches a whole other process — `npm run demo` — without any hook in the code under test.
  */
-import { connect, createServer, type Server, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import { BSON } from "mongodb";
+import { CuttingProxy } from "../reliability/support/cutting-proxy.ts";
 import type { SentCommand } from "./query-audit.ts";
 
 const OP_MSG = 2013;
+const OP_QUERY = 2004;
 const CHECKSUM_PRESENT = 1;
 
 export class WireRecorder {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
+  private readonly proxy: CuttingProxy;
+  /** Bytes of a client's next, still incomplete message. */
+  private readonly pending = new WeakMap<Socket, Buffer>();
   readonly commands: SentCommand[] = [];
-  /** Frames that were not OP_MSG (legacy opcodes, compression): the audit must see them as a failure. */
+  /** Frames that were neither OP_MSG nor the handshake's OP_QUERY (compression): the audit fails on them. */
   readonly unreadable: number[] = [];
-  port = 0;
 
-  constructor(private readonly upstream: { host: string; port: number }) {}
+  constructor(upstream: { host: string; port: number }) {
+    this.proxy = new CuttingProxy(upstream, (client, chunk) => this.take(client, chunk));
+  }
+
+  get port(): number {
+    return this.proxy.port;
+  }
 
   async start(): Promise<this> {
-    this.server = createServer((client) => this.accept(client));
-    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
-    this.port = (this.server.address() as { port: number }).port;
+    await this.proxy.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  stop(): Promise<void> {
+    return this.proxy.stop();
   }
 
-  private accept(client: Socket): void {
-    const server = connect(this.upstream.port, this.upstream.host);
-    this.sockets.add(client).add(server);
-    let pending = Buffer.alloc(0);
-    client.on("data", (chunk) => {
-      server.write(chunk);
-      pending = Buffer.concat([pending, chunk]);
-      while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
-        const length = pending.readInt32LE(0);
-        this.read(pending.subarray(0, length));
-        pending = pending.subarray(length);
-      }
-    });
-    server.on("data", (chunk) => client.write(chunk));
-    const close = () => {
-      client.destroy();
-      server.destroy();
-      this.sockets.delete(client);
-      this.sockets.delete(server);
-    };
-    client.on("error", close).on("close", close);
-    server.on("error", close).on("close", close);
+  private take(client: Socket, chunk: Buffer): void {
+    let pending = Buffer.concat([this.pending.get(client) ?? Buffer.alloc(0), chunk]);
+    while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
+      const length = pending.readInt32LE(0);
+      this.read(pending.subarray(0, length));
+      pending = pending.subarray(length);
+    }
+    this.pending.set(client, pending);
   }
 
   private read(frame: Buffer): void {
     const opCode = frame.readInt32LE(12);
     if (opCode !== OP_MSG) {
       // The driver's first handshake may be a legacy OP_QUERY hello; anything else is unexpected.
-      if (opCode !== 2004) this.unreadable.push(opCode);
+      if (opCode !== OP_QUERY) this.unreadable.push(opCode);
       return;
     }
     const flags = frame.readUInt32LE(16);

@@ -12,7 +12,11 @@ export class CuttingProxy {
   private trigger: { match: (msg: Buffer) => boolean; ms: number; fired: () => void } | undefined;
   port = 0;
 
-  constructor(private readonly upstream: { host: string; port: number }) {}
+  constructor(
+    private readonly upstream: { host: string; port: number },
+    /** Sees every chunk a client sends, before it is passed on (wire-recorder.ts reads the commands). */
+    private readonly observe?: (client: Socket, chunk: Buffer) => void,
+  ) {}
 
   async start(): Promise<this> {
     this.server = createServer((client) => this.accept(client));
@@ -56,6 +60,7 @@ export class CuttingProxy {
     this.sockets.add(client).add(server);
     let armed = false;
     client.on("data", (chunk) => {
+      this.observe?.(client, chunk);
       if (this.trigger && !armed && this.trigger.match(chunk)) armed = true;
       server.write(chunk);
     });
