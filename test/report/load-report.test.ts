@@ -22,6 +22,7 @@ import { upsertActuals } from "../../src/store/actuals/index.ts";
 import { logItem } from "../../src/store/decision-items.ts";
 import { requireTeamConfig, saveTeamConfig } from "../../src/team/team-config-store.ts";
 import { exampleTeam } from "../cycle/helpers.ts";
+import { csv } from "../forecast-phase/fixtures.ts";
 import { sop, tempFile } from "../support/cli-run.ts";
 import { connectTestDatabase, dropTestDatabase } from "../support/database.ts";
 
@@ -29,8 +30,6 @@ const run = promisify(execFile);
 const TEAM = "T0RPT";
 const PERIOD = "2027-01";
 const AT = new Date("2027-01-03T09:00:00Z");
-const csv = (header: string, rows: (string | number)[][]) =>
-  `${header}\n${rows.map((r) => r.join(",")).join("\n")}\n`;
 
 async function step(phase: string, by: string, approver: string | null, body: string, scenario?: string) {
   const r = await submitPlan({

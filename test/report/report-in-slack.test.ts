@@ -29,6 +29,7 @@ import {
   TEAM,
   textOf,
 } from "../cycle/helpers.ts";
+import { csv } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
 import type { PostedMessage, UploadedFile } from "../support/slack-standin.ts";
 
@@ -40,8 +41,6 @@ const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
 const PERIOD = "2027-01";
 const MONTHS = ["2027-01", "2027-02"];
 
-const csv = (header: string, rows: (string | number)[][]) =>
-  `${header}\n${rows.map((r) => r.join(",")).join("\n")}\n`;
 const perMonth = (fn: (family: string, month: string) => (string | number)[]) =>
   ["ALPHA", "BRAVO", "CHARLIE"].flatMap((f) => MONTHS.map((m) => fn(f, m)));
 

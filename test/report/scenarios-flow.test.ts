@@ -28,6 +28,7 @@ import {
   TEAM,
   textOf,
 } from "../cycle/helpers.ts";
+import { csv } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
 import { findElement } from "../support/slack-driver.ts";
 
@@ -35,9 +36,6 @@ const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
 const PERIOD = "2027-01";
 const SP = as("U0SP");
 const FIN = as("U0FIN");
-
-const csv = (header: string, rows: (string | number)[][]) =>
-  `${header}\n${rows.map((r) => r.join(",")).join("\n")}\n`;
 
 function withScenario(csvText: string, scenario: string) {
   return {
