@@ -45,6 +45,14 @@ export interface ListenerContext extends Caller {
 }
 
 /** The parts of a context every kind of request shares. */
+/** Who sent an interaction payload (block action, shortcut, view submission): the team falls back to the user's. */
+function interactionCaller(body: {
+  team?: { id?: string } | null;
+  user?: { id?: string; team_id?: string } | null;
+}): Caller {
+  return { teamId: String(body.team?.id ?? body.user?.team_id ?? ""), userId: String(body.user?.id ?? "") };
+}
+
 function baseContext(
   kind: RequestKind,
   deps: AppDeps,
@@ -187,10 +195,7 @@ export function wrapAction(
   return async (args: ActionArgs) => {
     await args.ack();
     const { body, client } = args;
-    const caller = {
-      teamId: String(body.team?.id ?? body.user?.team_id ?? ""),
-      userId: String(body.user?.id ?? ""),
-    };
+    const caller = interactionCaller(body);
     const action = body.actions?.[0];
     const log = deps.logger.child({
       kind: "action",
@@ -233,10 +238,7 @@ export function wrapMessageShortcut(
   return async (args: MessageShortcutArgs) => {
     await args.ack();
     const { shortcut, client } = args;
-    const caller = {
-      teamId: String(shortcut.team?.id ?? shortcut.user?.team_id ?? ""),
-      userId: String(shortcut.user?.id ?? ""),
-    };
+    const caller = interactionCaller(shortcut);
     const log = deps.logger.child({
       kind: "shortcut",
       team: caller.teamId,
@@ -289,10 +291,7 @@ export function wrapViewSubmission(
 ) {
   return async (args: ViewArgs) => {
     const { body, client, view } = args;
-    const caller = {
-      teamId: String(body.team?.id ?? body.user?.team_id ?? ""),
-      userId: String(body.user?.id ?? ""),
-    };
+    const caller = interactionCaller(body);
     const log = deps.logger.child({
       kind: "view",
       team: caller.teamId,
