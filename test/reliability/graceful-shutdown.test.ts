@@ -31,7 +31,12 @@ describe("graceful shutdown under load", () => {
   beforeAll(async () => {
     standIn = await new SlackStandIn().start();
     await connectDatabase(uri);
-    for (let t = 0; t < TEAMS; t++) await saveTeamConfig(exampleTeam(teamOf(t)), "test", new Date());
+    // Each workspace has channels and members of its own (channel and DM ids are unique across Slack):
+    // twenty teams posting kickoffs and DMs into shared ids would queue behind one 1 message/s limit.
+    for (let t = 0; t < TEAMS; t++) {
+      const own = JSON.stringify(exampleTeam(teamOf(t))).replace(/"([UC]0[A-Z]+)"/g, `"$1${t}"`);
+      await saveTeamConfig(JSON.parse(own), "test", new Date());
+    }
   });
   afterAll(async () => {
     await app?.kill();
@@ -61,7 +66,10 @@ describe("graceful shutdown under load", () => {
     const starts: { actor: { teamId: string; userId: string }; text: string }[] = [];
     for (let m = -12; m <= 24; m++)
       for (let t = 0; t < TEAMS; t++)
-        starts.push({ actor: { teamId: teamOf(t), userId: "U0LEAD" }, text: `start ${addMonths(now, m)}` });
+        starts.push({
+          actor: { teamId: teamOf(t), userId: `U0LEAD${t}` },
+          text: `start ${addMonths(now, m)}`,
+        });
     const writes = commandTraffic(driver, lead, () => starts.shift() ?? null, {
       workers: 2,
       pauseMs: 100,

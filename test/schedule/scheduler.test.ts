@@ -291,15 +291,24 @@ describe("scheduler in one process", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(await effects().countDocuments({ job: "digest", phase: "end" })).toBe(1);
-      // A time-zone change applies too.
-      await saveTeam("T0AAA", { timezone: "Asia/Tokyo" });
-      expect(await s.refresh()).toEqual({ added: [], changed: ["T0AAA"], removed: [] });
-      expect(s.describe()[0]?.timeZone).toBe("Asia/Tokyo");
-      await deleteTeamConfig("T0AAA");
-      expect(await s.refresh()).toEqual({ added: [], changed: [], removed: ["T0AAA"] });
     } finally {
       await s.stop();
     }
+  });
+
+  it("refresh() reports which teams were added, changed (a time-zone change too) and removed", async () => {
+    await saveTeam("T0AAA");
+    // Not started: no poll races the explicit refreshes.
+    const s = scheduler(new ManualClock(new Date("2027-01-05T07:00:00Z")), recordingJobs("a"));
+    expect(await s.refresh()).toEqual({ added: ["T0AAA"], changed: [], removed: [] });
+    expect(await s.refresh()).toEqual({ added: [], changed: [], removed: [] });
+    await saveTeam("T0AAA", { timezone: "Asia/Tokyo" });
+    expect(await s.refresh()).toEqual({ added: [], changed: ["T0AAA"], removed: [] });
+    expect(s.describe()[0]?.timeZone).toBe("Asia/Tokyo");
+    await deleteTeamConfig("T0AAA");
+    expect(await s.refresh()).toEqual({ added: [], changed: [], removed: ["T0AAA"] });
+    expect(s.describe()).toEqual([]);
+    await s.stop();
   });
 
   it("skips fires older than the catch-up window (a team configured on a Wednesday gets no digest until Monday)", async () => {
