@@ -4,7 +4,7 @@
  * error — on MongoDB and on FerretDB 1.24, where a conditional `updateOne`/`findOneAndUpdate` is NOT
  * atomic (it reads and writes in two steps; measured: 2-18 of 20 concurrent conditional writers "won").
  * Every commit in the store (cycle transitions, configuration revisions, job claims, leases, outbox
- * attempts, idempotency keys) is such an insert.
+ * attempts, event claims) is such an insert.
  */
 import type { Model } from "mongoose";
 

@@ -1,5 +1,5 @@
 /**
- * Every read of a cycle, a config or an idempotency key is a lookup by `_id`. The database must answer
+ * Every read of a cycle, a config or a claim is a lookup by `_id`. The database must answer
  * it from the `_id` index, not by reading the whole collection: FerretDB 1.24 on SQLite did the latter
  * until the launcher's build patch (src/db/ferretdb-build.ts), which made reads grow with the number of
  * teams (one cycle read: 4 ms with 1 team, 28 ms with 400).

@@ -11,7 +11,6 @@ import { CycleEventModel } from "./cycle-event.ts";
 import { DemandActualModel } from "./demand-actual.ts";
 import { DigestFactsModel } from "./digest-facts.ts";
 import { DigestPostModel } from "./digest-post.ts";
-import { IdempotencyKeyModel } from "./idempotency-key.ts";
 import { InventorySnapshotModel } from "./inventory-snapshot.ts";
 import { JobRunModel } from "./job-run.ts";
 import { JobRunClaimModel } from "./job-run-claim.ts";
@@ -32,7 +31,6 @@ import { TeamConfigRevisionModel } from "./team-config-revision.ts";
 const registered: Model<any>[] = [
   TeamConfigModel,
   TeamConfigRevisionModel,
-  IdempotencyKeyModel,
   ActualsBucketModel,
   ActualsManifestModel,
   ActualsLeaseModel,

@@ -9,10 +9,7 @@ export type TeamSnapshot = Record<string, unknown[]>;
 
 export async function teamSnapshot(teamId: string): Promise<TeamSnapshot> {
   const db = mongoose.connection.db!;
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
-    .map((c) => c.name)
-    .filter((n) => n !== "idempotency_keys")
-    .sort();
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
   const escaped = teamId.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const prefix = new RegExp(`^${escaped}([|:#/]|$)`);
   const out: TeamSnapshot = {};
