@@ -154,7 +154,7 @@ try {
   const week = reportingWeek(NOW, TZ);
   const { loadTeamConfig } = await import("../src/team/team-config-store.ts");
   const cfg = (await loadTeamConfig(TEAM))!;
-  const [, factsMs] = await time(() => refreshDigestFacts(TEAM, cfg, week, NOW));
+  const [, factsMs] = await time(() => refreshDigestFacts(TEAM, cfg, week, NOW, logger));
   const client = new WebClient("xoxb-bench-token", {
     slackApiUrl: standIn.apiUrl,
     retryConfig: { retries: 0 },

@@ -33,6 +33,7 @@ import { KpiAccumulator } from "../src/kpi/accumulators.ts";
 import { computeKpis } from "../src/kpi/compute-kpis.ts";
 import type { KpiValues, KpiWindow } from "../src/kpi/kpi-values.ts";
 import { periodReport } from "../src/kpi/period-report.ts";
+import { createLogger } from "../src/logger.ts";
 import { TeamConfigSchema } from "../src/team/team-config.ts";
 import { addDays } from "../src/time/dates.ts";
 import { isoWeekMonday, isoWeekOf, isoWeekSunday } from "../src/time/iso-week.ts";
@@ -260,7 +261,12 @@ try {
     factsRuns.push(
       (
         await timed(() =>
-          computeDigestFacts(TEAM, cfg, { week, from: isoWeekMonday(week), to: isoWeekSunday(week) }),
+          computeDigestFacts(
+            TEAM,
+            cfg,
+            { week, from: isoWeekMonday(week), to: isoWeekSunday(week) },
+            createLogger("warn"),
+          ),
         )
       ).ms,
     );

@@ -118,8 +118,8 @@ export async function postDigest(client: WebClient, opts: PostDigestOptions): Pr
     { once: opts.periodKey !== undefined },
   );
   const week = reportingWeek(opts.now, config.timezone);
-  if (opts.freshFacts) await refreshDigestFacts(opts.teamId, config, week, opts.now);
-  else await ensureDigestFacts(opts.teamId, config, week, opts.now);
+  if (opts.freshFacts) await refreshDigestFacts(opts.teamId, config, week, opts.now, opts.log);
+  else await ensureDigestFacts(opts.teamId, config, week, opts.now, opts.log);
   const data = await assembleDigest(opts.teamId, config, opts.now);
   let { images, pngs } = await prepareCharts(data.charts, opts.env);
   const send = {

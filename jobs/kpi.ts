@@ -19,7 +19,7 @@ export async function recomputeKpis(
   const snapshots = await refreshSnapshots(ctx.teamId, ctx.clock);
   const snapMs = Math.round(performance.now() - started);
   const week = reportingWeek(ctx.now, ctx.config.timezone);
-  await refreshDigestFacts(ctx.teamId, ctx.config, week, ctx.clock.now());
+  await refreshDigestFacts(ctx.teamId, ctx.config, week, ctx.clock.now(), ctx.log);
   const factsMs = Math.round(performance.now() - started) - snapMs;
   const dashboards = await refreshExecDashboards(client, deps, ctx.teamId);
   const summary = { weeks: snapshots.map((s) => s.week), factsWeek: week.week, dashboards, snapMs, factsMs };

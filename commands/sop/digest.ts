@@ -29,7 +29,7 @@ export const digest: Subcommand = {
     const now = ctx.deps.clock.now();
     if (mode === "preview") {
       // On demand means current: the facts are recomputed (the scheduled digest uses the KPI job's).
-      await refreshDigestFacts(ctx.teamId, cfg, reportingWeek(now, cfg.timezone), now);
+      await refreshDigestFacts(ctx.teamId, cfg, reportingWeek(now, cfg.timezone), now, ctx.log);
       const data = await assembleDigest(ctx.teamId, cfg, now);
       // Ephemeral messages cannot carry files: QuickChart images when configured, else a note.
       const images =

@@ -21,6 +21,7 @@ import { getCycle } from "../cycle/cycle-store.ts";
 import { addMonths, isPeriod } from "../cycle/period.ts";
 import { publishedVersion } from "../cycle/scenarios.ts";
 import { forecastValueAddedOf, fvaActualsWindow, recentFvaWindow, type WindowFva } from "../fva/load-fva.ts";
+import { type Logger, logFailure } from "../logger.ts";
 import { actualsRows, type DemandRow, orderRows } from "../store/actuals/index.ts";
 import { readDigestFactsDoc, storeDigestFactsDoc } from "../store/digest-facts.ts";
 import { loadPlanVersion } from "../store/plan-versions.ts";
@@ -255,10 +256,15 @@ async function orderFacts(teamId: string, from: string, to: string): Promise<Dig
 
 const worstLate = (orders: LateOrder[], n: number) => topN(orders, n, (o) => o.daysLate * 1e9 + o.quantity);
 
+/**
+ * The week's facts. Forecast value added is an extra: when it cannot be computed the digest goes on
+ * without it, and the failure is logged on `log`.
+ */
 export async function computeDigestFacts(
   teamId: string,
   cfg: TeamConfig,
   week: { week: string; from: string; to: string },
+  log: Logger,
 ): Promise<DigestFacts> {
   // One read of the demand months both the latest-period facts and FVA need.
   const fvaWindow = recentFvaWindow(week.to);
@@ -271,7 +277,15 @@ export async function computeDigestFacts(
     demandRows.then((rows) => demandFacts(rows, week.to)),
     productionFacts(teamId, week.to),
     orderFacts(teamId, week.from, week.to),
-    demandRows.then((rows) => forecastValueAddedOf(cfg, fvaWindow, rows)).catch(() => null),
+    demandRows
+      .then((rows) => forecastValueAddedOf(cfg, fvaWindow, rows))
+      .catch((err) => {
+        logFailure(log, err, "forecast value added not computed; the digest goes on without it", {
+          team: teamId,
+          week: week.week,
+        });
+        return null;
+      }),
   ]);
   return { teamId, week: week.week, from: week.from, to: week.to, demand, production, fva, orders };
 }
@@ -294,8 +308,9 @@ export async function refreshDigestFacts(
   cfg: TeamConfig,
   week: { week: string; from: string; to: string },
   now: Date,
+  log: Logger,
 ): Promise<DigestFacts> {
-  const facts = await computeDigestFacts(teamId, cfg, week);
+  const facts = await computeDigestFacts(teamId, cfg, week, log);
   await storeDigestFacts(facts, now);
   return facts;
 }
@@ -309,6 +324,7 @@ export async function ensureDigestFacts(
   cfg: TeamConfig,
   week: { week: string; from: string; to: string },
   now: Date,
+  log: Logger,
 ): Promise<DigestFacts> {
-  return (await loadDigestFacts(teamId, week.week)) ?? refreshDigestFacts(teamId, cfg, week, now);
+  return (await loadDigestFacts(teamId, week.week)) ?? refreshDigestFacts(teamId, cfg, week, now, log);
 }

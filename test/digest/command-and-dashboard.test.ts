@@ -4,6 +4,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { startCycle } from "../../src/cycle/start-cycle.ts";
 import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { refreshDigestFacts, reportingWeek } from "../../src/digest/index.ts";
+import { createLogger } from "../../src/logger.ts";
 import { TeamConfigSchema } from "../../src/team/team-config.ts";
 import { saveTeam, teamConfig } from "../schedule/fixtures.ts";
 import { checkView } from "../support/block-kit-limits.ts";
@@ -37,6 +38,7 @@ describe("/sop digest and the executive dashboard", () => {
       TeamConfigSchema.parse(teamConfig(TEAM)),
       reportingWeek(NOW, "Europe/Berlin"),
       NOW,
+      createLogger("silent"),
     );
   });
   beforeEach(() => h().standIn.reset());

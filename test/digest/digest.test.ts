@@ -49,6 +49,7 @@ describe("weekly digest", () => {
       TeamConfigSchema.parse(teamConfig(TEAM)),
       reportingWeek(NOW, "Europe/Berlin"),
       NOW,
+      logger,
     );
   });
   beforeEach(() => {

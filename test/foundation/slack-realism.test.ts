@@ -97,6 +97,7 @@ describe("Slack's rules in the stand-in, and how the app copes", () => {
       TeamConfigSchema.parse(teamConfig(TEAM)),
       reportingWeek(NOW, "Europe/Berlin"),
       NOW,
+      quiet,
     );
     // Slack shares uploads in the background; here it takes longer than the test.
     h().standIn.shareDelayMs = 600_000;
