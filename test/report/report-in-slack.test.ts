@@ -12,80 +12,26 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.ts";
-import { decidePhase } from "../../src/cycle/decide.ts";
-import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { APPROVE_ACTION_IDS, CYCLE_ACTIONS } from "../../views/cycle-ids.ts";
 import {
   as,
   clickButton,
-  command,
-  configureTeam,
   LEAD,
   openModal,
   pasteValues,
   signoffMessage,
   submitModal,
-  TEAM,
   textOf,
 } from "../cycle/helpers.ts";
-import { csv } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
 import type { PostedMessage, UploadedFile } from "../support/slack-standin.ts";
+import { approve, demand, newReportClock, perMonth, step, upToFinancialSignoff } from "./report-flow.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "sop-report-slack-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
-const PERIOD = "2027-01";
-const MONTHS = ["2027-01", "2027-02"];
-
-const perMonth = (fn: (family: string, month: string) => (string | number)[]) =>
-  ["ALPHA", "BRAVO", "CHARLIE"].flatMap((f) => MONTHS.map((m) => fn(f, m)));
-
-// ALPHA and BRAVO are short (supply below demand, at capacity) in the base; CHARLIE is fine.
-const demand = csv(
-  "family,period,quantity",
-  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 110]),
-);
-const baseSupply = csv(
-  "family,period,quantity,capacity",
-  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 100, f === "CHARLIE" ? 200 : 100]),
-);
-const overtimeSupply = csv(
-  "family,period,quantity,capacity",
-  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 115, f === "CHARLIE" ? 200 : 140]),
-);
-const finance = csv(
-  "family,period,quantity,revenue",
-  perMonth((f, m) => [f, m, f === "CHARLIE" ? 50 : 110, f === "CHARLIE" ? 500 : 1100]),
-);
-
-async function step(phase: string, owner: string, body: string, scenario?: string) {
-  return submitPlan({
-    teamId: TEAM,
-    period: PERIOD,
-    phase,
-    by: owner,
-    at: clock.now(),
-    csv: body,
-    source: "cli",
-    ...(scenario ? { scenario } : {}),
-  });
-}
-
-async function approve(phase: string, version: number, by: string) {
-  await decidePhase({
-    teamId: TEAM,
-    period: PERIOD,
-    phase,
-    version,
-    by,
-    at: clock.now(),
-    decision: "approve",
-  });
-}
+const clock = newReportClock();
 
 async function pdfText(file: UploadedFile, page?: number): Promise<string> {
   const path = join(dir, file.filename);
@@ -112,18 +58,7 @@ describe("the S&OP report in Slack", () => {
   it("is posted when pre-S&OP opens: summary, PDF, workbook and one chart per flagged family", {
     timeout: 180_000,
   }, async () => {
-    await configureTeam({ horizonMonths: 2 });
-    await command(h(), LEAD, `start ${PERIOD}`);
-    await step("data", "U0ANALYST", demand);
-    await approve("data", 1, "U0LEAD");
-    await step("demand", "U0DP", demand);
-    await approve("demand", 1, "U0SALES");
-    await step("supply", "U0SP", baseSupply);
-    await step("supply", "U0SP", overtimeSupply, "overtime");
-    await approve("supply", 2, "U0OPS");
-    // Finance through Slack: its approval opens pre-S&OP.
-    const fin = await openModal(h(), as("U0FIN"), "submit finance");
-    await submitModal(h(), as("U0FIN"), fin, pasteValues(finance));
+    await upToFinancialSignoff(h(), clock);
     const reply = await clickButton(
       h(),
       as("U0CFO"),
@@ -176,8 +111,8 @@ describe("the S&OP report in Slack", () => {
   it("is posted again at the executive approval, and implementation gets the published plan workbook", {
     timeout: 180_000,
   }, async () => {
-    await step("pre_sop", "U0LEAD", demand);
-    await approve("pre_sop", 1, "U0LEAD");
+    await step(clock, "pre_sop", "U0LEAD", demand);
+    await approve(clock, "pre_sop", 1, "U0LEAD");
     const exec = await openModal(h(), LEAD, "submit exec");
     await submitModal(h(), LEAD, exec, pasteValues(demand));
     const request = signoffMessage(h(), "Executive S&OP", 1);
