@@ -4,7 +4,7 @@
  */
 
 import type { ChunkDoc } from "./chunks.ts";
-import type { Chunk, KindCodec } from "./codec.ts";
+import { type Chunk, countFamilies, type KindCodec } from "./codec.ts";
 import { chunkId } from "./ids.ts";
 import type { MonthEntry } from "./manifest.ts";
 import type { ActualsKind } from "./rows.ts";
@@ -64,18 +64,18 @@ export function buildMonth<Row extends { family: string }>(
   gen: string,
   rows: readonly Row[],
 ): { docs: ChunkDoc[]; entry: MonthEntry } {
-  const docs = splitRows(codec, rows).map(
-    (part, i): ChunkDoc => ({
+  const chunks = splitRows(codec, rows).map((part) => codec.toChunk(part));
+  const docs = chunks.map(
+    (chunk, i): ChunkDoc => ({
       _id: chunkId(teamId, codec.kind as ActualsKind, month, gen, i),
       teamId,
       kind: codec.kind,
       month,
-      n: part.length,
-      cols: codec.encode(codec.toChunk(part)),
+      n: chunk.n,
+      cols: codec.encode(chunk),
     }),
   );
-  return {
-    docs,
-    entry: { month, ...codec.facts(rows), chunks: docs.map((d) => ({ id: d._id, rows: d.n })) },
-  };
+  const { rows: n, ...facts } = codec.facts(rows);
+  const chunkRefs = docs.map((d) => ({ id: d._id, rows: d.n }));
+  return { docs, entry: { month, rows: n, families: countFamilies(chunks), ...facts, chunks: chunkRefs } };
 }

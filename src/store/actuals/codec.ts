@@ -37,6 +37,8 @@ export interface KindCodec<Row, C extends Chunk> {
   kind: ActualsKind;
   /** `YYYY-MM` of the bucket a row belongs to. */
   monthOf(row: Row): string;
+  /** The `YYYY-MM-DD` text whose month is the row's bucket (rows share these texts, so they group cheaply). */
+  monthDate(row: Row): string;
   /** The natural key (unique within a team and kind). */
   key(row: Row): string;
   /** Natural key order, the order rows are stored in. */
@@ -63,60 +65,11 @@ export interface KindCodec<Row, C extends Chunk> {
   dayOf(chunk: C, i: number): number;
   encode(chunk: C): Columns;
   decode(columns: Columns, n: number): C;
-  facts(rows: readonly Row[]): MonthFacts;
+  /** The month's facts but its family count (taken from its chunks' dictionaries). */
+  facts(rows: readonly Row[]): Omit<MonthFacts, "families">;
 }
 
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * A dictionary column: the distinct values of `field` sorted, and each row's index into them. Values
- * are numbered in one pass (a run of equal values, as sorted rows have, costs no lookup), then renumbered
- * in sorted order.
- */
-export function dictionaryColumn<Row>(
-  rows: readonly Row[],
-  field: (r: Row) => string,
-): { values: string[]; index: Int32Array } {
-  const seen = new Map<string, number>();
-  const values: string[] = [];
-  const index = new Int32Array(rows.length);
-  let last: string | undefined;
-  let lastId = -1;
-  for (let i = 0; i < rows.length; i++) {
-    const v = field(rows[i]!);
-    if (v !== last) {
-      // A handful of values (a chunk's periods) are found faster by a scan than by hashing.
-      let id: number | undefined;
-      if (values.length <= 8) {
-        const at = values.indexOf(v);
-        id = at < 0 ? undefined : at;
-      } else id = seen.get(v);
-      if (id === undefined) {
-        id = values.length;
-        values.push(v);
-        seen.set(v, id);
-      }
-      last = v;
-      lastId = id;
-    }
-    index[i] = lastId;
-  }
-  const order = values.map((_, i) => i).sort((a, b) => byText(values[a]!, values[b]!));
-  const rank = new Int32Array(values.length);
-  order.forEach((id, r) => {
-    rank[id] = r;
-  });
-  for (let i = 0; i < index.length; i++) index[i] = rank[index[i]!]!;
-  return { values: order.map((id) => values[id]!), index };
-}
-
-/** The family dictionary of rows' families and each row's index into it. */
-export function familyColumn<Row extends { family: string }>(
-  rows: readonly Row[],
-): { families: string[]; family: Int32Array } {
-  const { values, index } = dictionaryColumn(rows, (r) => r.family);
-  return { families: values, family: index };
-}
 
 export function encodeFamilies(chunk: Chunk): Columns {
   return { families: encodeStrings(chunk.families), family: encodeNumbers(chunk.family, chunk.n) };
@@ -130,21 +83,11 @@ export function decodeFamilies(columns: Columns, n: number): Chunk {
   };
 }
 
-/** A Float64 column of one numeric field of the rows. */
-export function numberColumn<Row>(rows: readonly Row[], field: (r: Row) => number): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = field(rows[i]!);
-  return out;
-}
-
-export function countFamilies<Row extends { family: string }>(rows: readonly Row[]): number {
+/** How many distinct families the chunks' dictionaries name together. */
+export function countFamilies(chunks: readonly Chunk[]): number {
+  if (chunks.length === 1) return chunks[0]!.families.length;
   const names = new Set<string>();
-  let last: string | undefined;
-  for (const r of rows)
-    if (r.family !== last) {
-      last = r.family;
-      names.add(last);
-    }
+  for (const c of chunks) for (const f of c.families) names.add(f);
   return names.size;
 }
 
@@ -159,4 +102,26 @@ export function sortByKey<Row>(codec: KindCodec<Row, Chunk>, rows: Row[]): Row[]
   const keys = [...byText.keys()].sort();
   for (let i = 0; i < keys.length; i++) rows[i] = byText.get(keys[i]!)!;
   return rows;
+}
+
+/** Rows by the month of their bucket, in their order. */
+export function groupByMonth<Row>(codec: KindCodec<Row, Chunk>, rows: readonly Row[]): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  // By date text first: a file repeats a few hundred dates, so this costs one lookup a row and no substring.
+  const byDate = new Map<string, Row[]>();
+  for (const row of rows) {
+    const date = codec.monthDate(row);
+    let list = byDate.get(date);
+    if (list === undefined) {
+      const month = date.slice(0, 7);
+      list = out.get(month);
+      if (list === undefined) {
+        list = [];
+        out.set(month, list);
+      }
+      byDate.set(date, list);
+    }
+    list.push(row);
+  }
+  return out;
 }

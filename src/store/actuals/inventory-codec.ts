@@ -3,18 +3,10 @@
  * then date. Columns: family (dictionary index), date (day number), on-hand quantity.
  */
 
-import {
-  byText,
-  type Chunk,
-  countFamilies,
-  decodeFamilies,
-  encodeFamilies,
-  familyColumn,
-  type KindCodec,
-  numberColumn,
-} from "./codec.ts";
+import { byText, type Chunk, decodeFamilies, encodeFamilies, type KindCodec } from "./codec.ts";
 import { decodeNumbers, encodeNumbers } from "./column-codec.ts";
 import { dayText, fastDay } from "./days.ts";
+import { DictionaryBuilder } from "./dictionary.ts";
 import type { InventoryRow } from "./rows.ts";
 
 export interface InventoryChunk extends Chunk {
@@ -25,6 +17,7 @@ export interface InventoryChunk extends Chunk {
 export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
   kind: "inventory",
   monthOf: (r) => r.date.slice(0, 7),
+  monthDate: (r) => r.date,
   key: (r) => `${r.family}\u0000${r.date}`,
   compare: (a, b) => byText(a.family, b.family) || byText(a.date, b.date),
   compareTo: (r, c, i) => byText(r.family, c.families[c.family[i]!]!) || fastDay(r.date) - c.day[i]!,
@@ -33,9 +26,18 @@ export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
   keyDecidesMonth: true,
   extraBytes: () => 0,
   toChunk(rows) {
-    const day = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) day[i] = fastDay(rows[i]!.date);
-    return { ...familyColumn(rows), n: rows.length, day, onHand: numberColumn(rows, (r) => r.onHandQty) };
+    const n = rows.length;
+    const families = new DictionaryBuilder();
+    const family = new Int32Array(n);
+    const day = new Int32Array(n);
+    const onHand = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      family[i] = families.id(r.family);
+      day[i] = fastDay(r.date);
+      onHand[i] = r.onHandQty;
+    }
+    return { n, families: families.finish(family), family, day, onHand };
   },
   rowOf: (c, i) => ({ date: dayText(c.day[i]!), family: c.families[c.family[i]!]!, onHandQty: c.onHand[i]! }),
   dayOf: (c, i) => c.day[i]!,
@@ -56,6 +58,6 @@ export const inventoryCodec: KindCodec<InventoryRow, InventoryChunk> = {
       if (r.date < min) min = r.date;
       if (r.date > max) max = r.date;
     }
-    return { rows: rows.length, families: countFamilies(rows), dateMin: min, dateMax: max };
+    return { rows: rows.length, dateMin: min, dateMax: max };
   },
 };

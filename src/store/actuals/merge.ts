@@ -11,7 +11,7 @@
  * month than the incoming row's, and those not found in their own month are looked up among the other
  * months read.
  */
-import { type Chunk, type KindCodec, sortByKey } from "./codec.ts";
+import { type Chunk, groupByMonth, type KindCodec, sortByKey } from "./codec.ts";
 
 export interface MergeResult<Row> {
   inserted: number;
@@ -80,13 +80,15 @@ class Cursor<C extends Chunk> {
 
 /**
  * `stored`: the decoded chunks (in key order) of every month an incoming row's key could be in (for
- * orders, any month whose id range covers one of the ids), by month.
+ * orders, any month whose id range covers one of the ids), by month. `byMonth`: the incoming rows as
+ * groupByMonth gives them (lists of it may be sorted in place).
  */
 export function mergeRows<Row, C extends Chunk>(
   codec: KindCodec<Row, C>,
   incoming: readonly Row[],
   stored: ReadonlyMap<string, readonly C[]>,
   opts: MergeOptions = {},
+  byMonth: ReadonlyMap<string, Row[]> = groupByMonth(codec, incoming),
 ): MergeResult<Row> {
   const months = new Map<string, StoredMonth<C>>();
   const storedMonth = (month: string) => {
@@ -99,13 +101,22 @@ export function mergeRows<Row, C extends Chunk>(
   };
   const landing = new Map<string, Row[]>();
   const landed: Row[] = [];
-  /** Orders not in their own month's bucket: new, or moved from another month. */
-  const unmatched: Row[] = [];
+  /** Orders not in their own month's bucket (new, or moved from another month), by their month. */
+  const unmatched = new Map<string, Row[]>();
   let updated = 0;
   let unchanged = 0;
 
-  for (const [month, list] of byMonthOf(codec, incoming)) {
+  for (const [month, list] of byMonth) {
     const own = storedMonth(month);
+    if (own.size === 0) {
+      // Nothing stored in this month: its rows are new (orders among them may have moved here).
+      if (!codec.keyDecidesMonth) unmatched.set(month, list);
+      else {
+        landing.set(month, sortByKey(codec, list));
+        for (const row of list) landed.push(row);
+      }
+      continue;
+    }
     const into: Row[] = [];
     landing.set(month, into);
     if (!codec.keyDecidesMonth) {
@@ -115,10 +126,12 @@ export function mergeRows<Row, C extends Chunk>(
       let p = 0;
       for (const c of own.chunks) for (let i = 0; i < c.n; i++) index.set(codec.keyAt(c, i), p++);
       const at = new Cursor(own);
+      const missing: Row[] = [];
+      unmatched.set(month, missing);
       for (const row of list) {
         const found = index.get(codec.key(row));
         if (found === undefined) {
-          unmatched.push(row);
+          missing.push(row);
           continue;
         }
         updated++;
@@ -160,54 +173,41 @@ export function mergeRows<Row, C extends Chunk>(
   const moved = findMoved(codec, unmatched, stored, storedMonth);
   updated += moved.size;
   if (opts.insertOnly) unchanged += moved.size;
-  const arriving = new Map<string, Row[]>();
-  for (const row of unmatched) {
-    const before = moved.get(row);
-    if (before && opts.insertOnly) continue;
-    before?.month.drop(before.p);
-    const month = codec.monthOf(row);
-    const list = arriving.get(month) ?? [];
-    arriving.set(month, list);
-    list.push(row);
-    landed.push(row);
-  }
-  for (const [month, rows] of arriving) {
-    const into = landing.get(month)!;
-    landing.set(month, sortByKey(codec, into.length === 0 ? rows : into.concat(rows)));
+  for (const [month, rows] of unmatched) {
+    const arriving: Row[] = [];
+    for (const row of rows) {
+      const before = moved.get(row);
+      if (before && opts.insertOnly) continue;
+      before?.month.drop(before.p);
+      arriving.push(row);
+      landed.push(row);
+    }
+    if (arriving.length === 0) continue;
+    const into = landing.get(month);
+    landing.set(month, sortByKey(codec, into === undefined ? arriving : into.concat(arriving)));
   }
 
   const changed = new Map<string, Row[]>();
   for (const [month, m] of months) {
     const into = landing.get(month) ?? [];
-    if (into.length > 0 || m.gone !== null) changed.set(month, mergedMonth(codec, m, into));
+    if (m.size === 0) {
+      if (into.length > 0) changed.set(month, into);
+    } else if (into.length > 0 || m.gone !== null) changed.set(month, mergedMonth(codec, m, into));
   }
   return { inserted: incoming.length - updated, updated, unchanged, changed, landed };
-}
-
-function byMonthOf<Row>(codec: KindCodec<Row, Chunk>, rows: readonly Row[]): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const row of rows) {
-    const month = codec.monthOf(row);
-    let list = out.get(month);
-    if (list === undefined) {
-      list = [];
-      out.set(month, list);
-    }
-    list.push(row);
-  }
-  return out;
 }
 
 /** Of the unmatched rows, those whose key is stored in another month: where. */
 function findMoved<Row, C extends Chunk>(
   codec: KindCodec<Row, C>,
-  unmatched: readonly Row[],
+  unmatched: ReadonlyMap<string, readonly Row[]>,
   stored: ReadonlyMap<string, readonly C[]>,
   storedMonth: (month: string) => StoredMonth<C>,
 ): Map<Row, { month: StoredMonth<C>; p: number }> {
   const out = new Map<Row, { month: StoredMonth<C>; p: number }>();
-  if (unmatched.length === 0 || stored.size === 0) return out;
-  const wanted = new Map(unmatched.map((r) => [codec.key(r), r]));
+  if (unmatched.size === 0 || stored.size === 0) return out;
+  const wanted = new Map<string, Row>();
+  for (const rows of unmatched.values()) for (const r of rows) wanted.set(codec.key(r), r);
   for (const month of stored.keys()) {
     const m = storedMonth(month);
     for (const at = new Cursor(m); !at.done; at.next()) {

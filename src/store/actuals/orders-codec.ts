@@ -4,18 +4,10 @@
  * order's delivered date is null), quantity.
  */
 
-import {
-  byText,
-  type Chunk,
-  countFamilies,
-  decodeFamilies,
-  encodeFamilies,
-  familyColumn,
-  type KindCodec,
-  numberColumn,
-} from "./codec.ts";
+import { byText, type Chunk, decodeFamilies, encodeFamilies, type KindCodec } from "./codec.ts";
 import { decodeNumbers, decodeStrings, encodeNumbers, encodeStrings, NULL_DAY } from "./column-codec.ts";
 import { dayText, fastDay } from "./days.ts";
+import { DictionaryBuilder } from "./dictionary.ts";
 import type { OrderRow } from "./rows.ts";
 
 export interface OrderChunk extends Chunk {
@@ -27,18 +19,10 @@ export interface OrderChunk extends Chunk {
   quantity: Float64Array;
 }
 
-function dayColumn(rows: readonly OrderRow[], field: (r: OrderRow) => string | null): Int32Array {
-  const out = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const d = field(rows[i]!);
-    out[i] = d === null ? NULL_DAY : fastDay(d);
-  }
-  return out;
-}
-
 export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
   kind: "orders",
   monthOf: (r) => r.orderDate.slice(0, 7),
+  monthDate: (r) => r.orderDate,
   key: (r) => r.orderId,
   compare: (a, b) => byText(a.orderId, b.orderId),
   compareTo: (r, c, i) => byText(r.orderId, c.orderIds[i]!),
@@ -52,15 +36,26 @@ export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
   keyDecidesMonth: false,
   extraBytes: (r) => 3 * r.orderId.length + 1,
   toChunk(rows) {
-    return {
-      ...familyColumn(rows),
-      n: rows.length,
-      orderIds: rows.map((r) => r.orderId),
-      orderDay: dayColumn(rows, (r) => r.orderDate),
-      promisedDay: dayColumn(rows, (r) => r.promisedDate),
-      deliveredDay: dayColumn(rows, (r) => r.deliveredDate),
-      quantity: numberColumn(rows, (r) => r.quantity),
-    };
+    // One pass over the rows fills every column.
+    const n = rows.length;
+    const families = new DictionaryBuilder();
+    const family = new Int32Array(n);
+    const orderIds: string[] = new Array(n);
+    const orderDay = new Int32Array(n);
+    const promisedDay = new Int32Array(n);
+    const deliveredDay = new Int32Array(n);
+    const quantity = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      family[i] = families.id(r.family);
+      orderIds[i] = r.orderId;
+      orderDay[i] = fastDay(r.orderDate);
+      promisedDay[i] = fastDay(r.promisedDate);
+      deliveredDay[i] = r.deliveredDate === null ? NULL_DAY : fastDay(r.deliveredDate);
+      quantity[i] = r.quantity;
+    }
+    const names = families.finish(family);
+    return { n, families: names, family, orderIds, orderDay, promisedDay, deliveredDay, quantity };
   },
   rowOf(c, i) {
     const d = c.deliveredDay[i]!;
@@ -108,7 +103,6 @@ export const ordersCodec: KindCodec<OrderRow, OrderChunk> = {
     }
     return {
       rows: rows.length,
-      families: countFamilies(rows),
       deliveredMin,
       deliveredMax,
       promisedMin,

@@ -5,20 +5,10 @@
  * starting in its month, kept as written) and the quantities.
  */
 import type { Binary } from "mongodb";
-import {
-  byText,
-  type Chunk,
-  type Columns,
-  countFamilies,
-  decodeFamilies,
-  dictionaryColumn,
-  encodeFamilies,
-  familyColumn,
-  type KindCodec,
-  numberColumn,
-} from "./codec.ts";
+import { byText, type Chunk, type Columns, decodeFamilies, encodeFamilies, type KindCodec } from "./codec.ts";
 import { decodeNumbers, decodeStrings, encodeNumbers, encodeStrings } from "./column-codec.ts";
 import { dayText, fastDay } from "./days.ts";
+import { DictionaryBuilder } from "./dictionary.ts";
 import type { DemandRow, ProductionRow } from "./rows.ts";
 
 export interface PeriodChunk<F extends string> extends Chunk {
@@ -35,37 +25,62 @@ export type ProductionChunk = PeriodChunk<"plannedQty" | "actualQty" | "capacity
 
 type PeriodRow = { period: string; start: string; family: string };
 
+/**
+ * `getters`: one reader per quantity field (a property read of its own, so each stays monomorphic; a
+ * shared `row[field]` is a keyed lookup on every row).
+ */
 function periodCodec<Row extends PeriodRow, F extends keyof Row & string>(
   kind: "demand" | "production",
-  fields: readonly F[],
+  getters: Record<F, (row: Row) => number>,
 ): KindCodec<Row, PeriodChunk<F>> {
+  const fields = Object.keys(getters) as F[];
+  const read = fields.map((f) => getters[f]);
   return {
     kind,
     monthOf: (r) => r.start.slice(0, 7),
+    monthDate: (r) => r.start,
     key: (r) => `${r.family}\u0000${r.period}`,
     compare: (a, b) => byText(a.family, b.family) || byText(a.period, b.period),
     compareTo: (r, c, i) =>
       byText(r.family, c.families[c.family[i]!]!) || byText(r.period, c.periods[c.period[i]!]!),
-    sameAs: (r, c, i) => fields.every((f) => r[f] === c.values[f][i]),
+    sameAs: (r, c, i) => {
+      for (let k = 0; k < fields.length; k++) if (read[k]!(r) !== c.values[fields[k]!][i]) return false;
+      return true;
+    },
     keyAt: (c, i) => `${c.families[c.family[i]!]!}\u0000${c.periods[c.period[i]!]!}`,
     keyDecidesMonth: true,
     extraBytes: () => 0,
     toChunk(rows) {
-      const { values: periods, index: period } = dictionaryColumn(rows, (r) => r.period);
-      const starts = new Map<string, string>();
-      let last: string | undefined;
-      for (const r of rows)
-        if (r.period !== last) {
-          last = r.period;
-          starts.set(last, r.start);
-        }
+      // One pass over the rows fills every column.
+      const n = rows.length;
+      const families = new DictionaryBuilder();
+      const periods = new DictionaryBuilder();
+      const family = new Int32Array(n);
+      const period = new Int32Array(n);
+      const starts: string[] = [];
+      const columns = fields.map(() => new Float64Array(n));
+      for (let i = 0; i < n; i++) {
+        const r = rows[i]!;
+        family[i] = families.id(r.family);
+        const p = periods.id(r.period);
+        if (p === starts.length) starts.push(r.start);
+        period[i] = p;
+        for (let k = 0; k < columns.length; k++) columns[k]![i] = read[k]!(r);
+      }
+      const byFirstSeen = Int32Array.from(starts, (s) => fastDay(s));
+      const firstSeen = [...periods.firstSeen];
+      const sortedPeriods = periods.finish(period);
+      const periodStart = Int32Array.from(sortedPeriods, (p) => byFirstSeen[firstSeen.indexOf(p)]!);
       const values = {} as Record<F, Float64Array>;
-      for (const f of fields) values[f] = numberColumn(rows, (r) => r[f] as number);
+      fields.forEach((f, k) => {
+        values[f] = columns[k]!;
+      });
       return {
-        ...familyColumn(rows),
-        n: rows.length,
-        periods,
-        periodStart: Int32Array.from(periods, (p) => fastDay(starts.get(p)!)),
+        n,
+        families: families.finish(family),
+        family,
+        periods: sortedPeriods,
+        periodStart,
         period,
         values,
       };
@@ -103,16 +118,16 @@ function periodCodec<Row extends PeriodRow, F extends keyof Row & string>(
         values,
       };
     },
-    facts: (rows) => ({ rows: rows.length, families: countFamilies(rows) }),
+    facts: (rows) => ({ rows: rows.length }),
   };
 }
 
-export const demandCodec = periodCodec<DemandRow, "forecastQty" | "actualQty">("demand", [
-  "forecastQty",
-  "actualQty",
-]);
+export const demandCodec = periodCodec<DemandRow, "forecastQty" | "actualQty">("demand", {
+  forecastQty: (r) => r.forecastQty,
+  actualQty: (r) => r.actualQty,
+});
 
 export const productionCodec = periodCodec<ProductionRow, "plannedQty" | "actualQty" | "capacityQty">(
   "production",
-  ["plannedQty", "actualQty", "capacityQty"],
+  { plannedQty: (r) => r.plannedQty, actualQty: (r) => r.actualQty, capacityQty: (r) => r.capacityQty },
 );

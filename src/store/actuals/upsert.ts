@@ -10,7 +10,7 @@
 import { UserError } from "../../errors.ts";
 import { buildMonth } from "./build-chunks.ts";
 import { ChunkWriter, deleteChunks, readChunks } from "./chunks.ts";
-import type { Chunk, KindCodec } from "./codec.ts";
+import { type Chunk, groupByMonth, type KindCodec } from "./codec.ts";
 import { type AnyCodec, codecOf } from "./codecs.ts";
 import { generation } from "./ids.ts";
 import { emptyLatestIndex, latestIndexDocs, readLatestIndex, updateLatestIndex } from "./inventory-latest.ts";
@@ -46,9 +46,13 @@ export interface UpsertOptions {
 }
 
 /** Months whose stored rows an import must read: its own months, and for orders any month whose id range covers an incoming id (an order can move months). */
-function monthsToRead<Row>(codec: KindCodec<Row, Chunk>, base: Manifest, rows: readonly Row[]): MonthEntry[] {
+function monthsToRead<Row>(
+  codec: KindCodec<Row, Chunk>,
+  base: Manifest,
+  rows: readonly Row[],
+  own: ReadonlyMap<string, unknown>,
+): MonthEntry[] {
   if (base.months.length === 0) return [];
-  const own = new Set(rows.map((r) => codec.monthOf(r)));
   if (codec.kind !== "orders" || base.months.every((m) => own.has(m.month)))
     return base.months.filter((m) => own.has(m.month));
   // Sorting the ids is only needed when some stored month is not one of the import's own.
@@ -90,8 +94,9 @@ export async function upsertActuals<K extends ActualsKind>(
   let abandoned = false;
   try {
     const base = lease.base;
-    const existing = await storedChunks(codec, monthsToRead(codec, base, rows));
-    const merged = mergeRows(codec, rows as readonly { family: string }[], existing, opts);
+    const byMonth = groupByMonth(codec, rows as readonly { family: string }[]);
+    const existing = await storedChunks(codec, monthsToRead(codec, base, rows, byMonth));
+    const merged = mergeRows(codec, rows as readonly { family: string }[], existing, opts, byMonth);
     const counts = { inserted: merged.inserted, updated: merged.updated, unchanged: merged.unchanged };
     if (merged.changed.size === 0) return counts;
 
