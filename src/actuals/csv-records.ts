@@ -101,7 +101,7 @@ function visitPlain(text: string, visit: VisitRecord): void {
         fields[n++] = text.slice(from, comma);
         from = comma + 1;
       }
-      fields.length = n;
+      if (fields.length !== n) fields.length = n; // setting it costs even when unchanged
       if (visit(line, fields) === false) return;
     }
     pos = end + eol.length;

@@ -14,19 +14,25 @@ export interface KeyIndex {
 
 export class LineOfKey implements KeyIndex {
   private readonly lines = new Map<string, number | Map<string, number>>();
+  // Rows in key order repeat the previous row's first part: its inner table is kept at hand.
+  private lastPart: string | undefined;
+  private lastInner: Map<string, number> | undefined;
 
   add(part: string, subPart: string, line: number): number | undefined {
-    const at = this.lines.get(part);
     if (subPart === "") {
+      const at = this.lines.get(part);
       if (at !== undefined) return at as number;
       this.lines.set(part, line);
       return undefined;
     }
-    let inner = at as Map<string, number> | undefined;
+    let inner =
+      part === this.lastPart ? this.lastInner : (this.lines.get(part) as Map<string, number> | undefined);
     if (inner === undefined) {
       inner = new Map();
       this.lines.set(part, inner);
     }
+    this.lastPart = part;
+    this.lastInner = inner;
     const first = inner.get(subPart);
     if (first !== undefined) return first;
     inner.set(subPart, line);

@@ -31,13 +31,18 @@ export function quote(text: string): string {
  */
 function memo<T>(column: string, check: (column: string, raw: string) => Parsed<T>): Check<T> {
   const cache = new Map<string, Parsed<T>>();
+  // Rows in key order repeat the previous row's family: compared, not hashed.
+  let lastRaw: string | undefined;
+  let last: Parsed<T> | undefined;
   return (raw, problem) => {
-    let hit = cache.get(raw);
+    let hit = raw === lastRaw ? last : cache.get(raw);
     if (hit === undefined) {
       if (cache.size > 50_000) cache.clear();
       hit = check(column, raw);
       cache.set(raw, hit);
     }
+    lastRaw = raw;
+    last = hit;
     if (hit.ok) return hit.value;
     problem(hit.error);
     return undefined;

@@ -110,7 +110,8 @@ async function readText<Row>(
         inSpecOrder = headerWidth === spec.columns.length && positions.every((p, i) => p === i);
         return;
       }
-      if (fields.every((f) => f.trim() === "")) return; // spreadsheet exports end with ",,,," rows
+      // Spreadsheet exports end with ",,,," rows (a row whose first value is not blank is not one).
+      if (fields[0]!.trim() === "" && fields.every((f) => f.trim() === "")) return;
       dataRows++;
       if (fields.length !== headerWidth) {
         const missing = spec.columns.filter((_, i) => positions[i]! >= fields.length);
