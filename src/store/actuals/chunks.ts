@@ -56,7 +56,8 @@ export async function* readChunks(refs: readonly ChunkRef[]): AsyncGenerator<Chu
 
 /**
  * Inserts a generation's chunks (new ids only; nothing is overwritten) while the caller goes on building
- * the next ones: documents are sent in batches of a few MB, one batch at a time (SQLite has one
+ * the next ones: documents are sent in batches of about a MB (small, so the first is stored while the
+ * rest are built and the last leaves little to wait for), one batch at a time (SQLite has one
  * writer), each after `beforeBatch` was told every id written so far (so a crash leaves a record of
  * them). The database works in its own process meanwhile, so building and writing overlap.
  */
@@ -78,7 +79,7 @@ export class ChunkWriter {
     for (const d of docs) {
       this.batch.push(d);
       this.bytes += d.n * 16;
-      if (this.bytes > 4_000_000) this.send();
+      if (this.bytes > 1_000_000) this.send();
     }
   }
 
