@@ -7,6 +7,9 @@ import { axisTitle, FONT, GRID, legendPlugin, STATIC_OPTIONS, titlePlugins } fro
 import { type ChartSpec, DEFAULT_DEVICE_PIXEL_RATIO, DEFAULT_HEIGHT, DEFAULT_WIDTH } from "./types.ts";
 
 const BAND = "rgba(0,158,115,0.18)";
+// The band is two lines (its lower and upper edge) but one thing to read: one legend entry, as in the PDF.
+const BAND_LABEL = "Min–max days of supply";
+const BAND_UPPER = "Max days of supply";
 
 /**
  * One family's S&OP projection for Slack: demand and supply bars per month (actuals, then plans),
@@ -34,7 +37,7 @@ export function familyProjectionChart(s: ProjectionSeries, subtitle?: string): C
     datasets.push(
       {
         type: "line",
-        label: "Min days of supply",
+        label: BAND_LABEL,
         data: s.bandMin.map(r),
         borderColor: BAND,
         backgroundColor: BAND,
@@ -45,7 +48,7 @@ export function familyProjectionChart(s: ProjectionSeries, subtitle?: string): C
       },
       {
         type: "line",
-        label: "Max days of supply",
+        label: BAND_UPPER,
         data: s.bandMax.map(r),
         borderColor: BAND,
         backgroundColor: BAND,
@@ -88,5 +91,6 @@ export function familyProjectionChart(s: ProjectionSeries, subtitle?: string): C
     width: DEFAULT_WIDTH,
     height: DEFAULT_HEIGHT,
     devicePixelRatio: DEFAULT_DEVICE_PIXEL_RATIO,
+    legendOmits: [BAND_UPPER],
   };
 }

@@ -68,6 +68,14 @@ export async function renderPng(spec: ChartSpec): Promise<Buffer> {
     devicePixelRatio: ratio,
   };
   config.plugins = [...(config.plugins ?? []), whiteBackground];
+  const omits = spec.legendOmits;
+  if (omits?.length) {
+    const legend = config.options.plugins?.legend ?? {};
+    config.options.plugins = {
+      ...config.options.plugins,
+      legend: { ...legend, labels: { ...legend.labels, filter: (item) => !omits.includes(item.text) } },
+    };
+  }
 
   // Chart.js's typings expect a DOM canvas; @napi-rs/canvas implements the 2D API it uses.
   const chart = new Chart(canvas as unknown as ChartItem, config);

@@ -14,6 +14,11 @@ export interface ChartSpec {
   height: number;
   /** Defaults to {@link DEFAULT_DEVICE_PIXEL_RATIO} when absent. */
   devicePixelRatio?: number;
+  /**
+   * Dataset labels kept off the legend (e.g. the second edge of a band that has one entry). Data, not a
+   * Chart.js filter function, so the spec stays cloneable and serialisable.
+   */
+  legendOmits?: string[];
 }
 
 /** Slack shows images in a ~16:9 box; 800×450 at 2× stays sharp when Slack scales it down. */

@@ -23,7 +23,9 @@ describe("family projection chart", () => {
     expect(s.bandMax![3]).toBeCloseTo((30 * 60) / 31, 9);
     const spec = familyProjectionChart(s, "projected stock-out from 2027-01");
     const labels = (spec.config.data.datasets as { label: string }[]).map((d) => d.label);
-    expect(labels).toEqual(["Inventory", "Demand", "Supply", "Min days of supply", "Max days of supply"]);
+    expect(labels).toEqual(["Inventory", "Demand", "Supply", "Min–max days of supply", "Max days of supply"]);
+    // The band's two edges are one legend entry.
+    expect(spec.legendOmits).toEqual(["Max days of supply"]);
   });
 
   it("renders to a PNG that is not blank", async () => {

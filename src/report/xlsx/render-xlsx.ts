@@ -10,7 +10,13 @@ import type ExcelJS from "exceljs";
 import { FLAG_LABEL, MEASURES } from "../grid-types.ts";
 import { flaggedFamilies, personName, type SopReport } from "../report-model.ts";
 import { streamWorkbook, type WorkbookWriter } from "./stream-workbook.ts";
-import { FIRST_MONTH_COLUMN, numberFormat, writeGridRows, writeMonthHeader } from "./xlsx-grid.ts";
+import {
+  FIRST_MONTH_COLUMN,
+  numberFormat,
+  sharedStyle,
+  writeGridRows,
+  writeMonthHeader,
+} from "./xlsx-grid.ts";
 
 export const DEFAULT_MAX_FAMILY_SHEETS = 250;
 const RESERVED = new Set(["decisions needed", "roll-up", "all families", "log"]);
@@ -178,8 +184,8 @@ function allFamiliesSheet(wb: Writer, report: SopReport): void {
       if (values.every((v) => v === null)) continue;
       const row = ws.getRow(r++);
       row.values = [g.family, g.group ?? "", `${m.section} · ${m.label}`, ...values];
-      const format = numberFormat(m.kind, report.currency);
-      for (let i = 0; i < all.length; i++) row.getCell(4 + i).numFmt = format;
+      const style = sharedStyle(numberFormat(m.kind, report.currency));
+      for (let i = 0; i < all.length; i++) row.getCell(4 + i).style = style;
       row.commit();
     }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, r - 1), column: 3 + all.length } };

@@ -40,6 +40,23 @@ const SHADE: Partial<Record<MeasureId, { flag: FlagKind; fill: ExcelJS.Fill }>> 
   backlog: { flag: "backlog", fill: FILL.red },
 };
 
+/**
+ * One style object per number format and fill, assigned whole to a cell. exceljs registers a style it
+ * has seen before by object identity; `cell.numFmt = …` instead copies a new style per cell and makes
+ * exceljs serialise each one to find its twin (most of a 5,000-family workbook's time). Never mutate
+ * a cell's style after assigning one of these: set the whole style again.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+export function sharedStyle(numFmt: string, fill?: ExcelJS.Fill): Partial<ExcelJS.Style> {
+  const key = `${numFmt}\u0000${fill ? JSON.stringify(fill) : ""}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = Object.freeze(fill ? { numFmt, fill } : { numFmt });
+    styles.set(key, style);
+  }
+  return style;
+}
+
 /** The grid's measures that have a figure in some month (the rows a sheet shows). */
 export function shownMeasures(grid: FamilyGrid | RollupGrid) {
   return MEASURES.filter((m) => grid.rows[m.id].some((v) => v !== null));
@@ -90,10 +107,9 @@ export function writeGridRows(
     grid.rows[m.id].forEach((v, i) => {
       const c = row.getCell(FIRST_MONTH_COLUMN + i);
       c.value = v;
-      c.numFmt = format;
       const shade = SHADE[m.id];
-      if (shade && flags?.[i]?.includes(shade.flag)) c.fill = shade.fill;
-      else if (i < n) c.fill = FILL.closed;
+      const shaded = shade && flags?.[i]?.includes(shade.flag) ? shade.fill : i < n ? FILL.closed : undefined;
+      c.style = sharedStyle(format, shaded);
     });
     r += 1;
   }
