@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark of DESIGN §9 in turn, each printing its ratios against a baseline taken
+ * `npm run bench`: every benchmark in turn, each printing its ratios against a baseline taken
  * in the same run. `npm run bench -- forecast charts` runs only those. Figures are recorded, with machine
  * and date, in bench/RESULTS.md.
  */
@@ -16,6 +16,10 @@ const BENCHES: Record<string, { file: string; what: string }> = {
   charts: { file: "charts.ts", what: "in-process chart PNG vs QuickChart URL" },
   digest: { file: "digest.ts", what: "weekly digest for 5,000 families (budget ≤ 1 s)" },
   ack: { file: "ack.ts", what: "HTTP ack latency, ours vs a bare Bolt app (budget p99 ≤ 1.5×)" },
+  report: {
+    file: "report.ts",
+    what: "S&OP report for 5,000 families: model vs DuckDB, PDF vs pdfkit, workbook vs exceljs stream",
+  },
   "kpi-import": {
     file: "kpi-import.ts",
     what: "CSV import vs bulkWrite, KPI recompute vs streaming (budget ≤ 1.5×)",
