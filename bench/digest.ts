@@ -1,5 +1,5 @@
 /**
- * Weekly digest cost for one team with 5,000 families (DESIGN §9: ≤ 1 s per team after KPIs are
+ * Weekly digest cost for one team with 5,000 families (budget: ≤ 1 s per team after KPIs are
  * computed, three charts rendered in-process). Seeds 12 weekly KPI snapshots, 5,000 families × 8 weeks
  * of demand and production and 20,000 orders into a fresh database (the digest reads one facts document
  * whatever the history's length; `--weeks 104 --orders 200000` gives the KPI benchmark's volume, which

@@ -1,5 +1,5 @@
 /**
- * Finds or starts a MongoDB-compatible server (DESIGN §7): MONGODB_URI if set; else a `mongod` on PATH;
+ * Finds or starts a MongoDB-compatible server: MONGODB_URI if set; else a `mongod` on PATH;
  * else FerretDB 1.24 on SQLite, built once from db/ferretdb with the machine's Go into .cache/ and started
  * on a free loopback port with its data under .data/. The same module serves the demo, dev, `npm run db`
  * and the tests, so every path runs against the same kind of server.

@@ -1,4 +1,4 @@
-/** The digest's three charts (DESIGN §6) as chart specs: KPI trend vs target, plan vs actual, capacity. */
+/** The digest's three charts as chart specs: KPI trend vs target, plan vs actual, capacity. */
 import { capacityUtilizationChart } from "../charts/capacity-utilization.ts";
 import { kpiTrendChart } from "../charts/kpi-trend.ts";
 import { planVsActualChart } from "../charts/plan-vs-actual.ts";

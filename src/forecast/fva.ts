@@ -1,9 +1,9 @@
 /**
- * Forecast value added (issue 6 item 4): did the planners' consensus demand plan forecast the
+ * Forecast value added: did the planners' consensus demand plan forecast the
  * actuals better than the statistical baseline it started from? Pure computation.
  *
- * accuracy = 1 − WMAPE, WMAPE = Σ|actual − forecast| ÷ Σ actual, floored at 0 (DESIGN §4, the
- * forecast-accuracy KPI), computed per family and over all families (pooled sums, so large
+ * accuracy = 1 − WMAPE, WMAPE = Σ|actual − forecast| ÷ Σ actual, floored at 0 (the forecast-accuracy
+ * KPI's definition), computed per family and over all families (pooled sums, so large
  * families weigh more, as in the KPI). FVA = consensus accuracy − baseline accuracy: positive means
  * the overrides added value. Null ("no data") when there is no actual to compare with (Σ actual ≤ 0).
  *

@@ -1,5 +1,5 @@
 /**
- * The KPI values of DESIGN §4a, in that JSON shape and key order: plain fractions (0.95 = 95 %) and
+ * The KPI values in the JSON shape and key order `sop kpi --json` prints: plain fractions (0.95 = 95 %) and
  * days; `null` means "no data in the window", never 0.
  */
 export interface CycleTime {

@@ -1,4 +1,4 @@
-/** The default S&OP phase template (DESIGN §2); a team's configuration may replace it. */
+/** The default S&OP phase template (data, demand, supply, finance, pre-S&OP, executive, implement); a team's configuration may replace it. */
 export const DEFAULT_PHASES = [
   { id: "data", name: "Data gathering & statistical forecast", dueDay: 3 },
   { id: "demand", name: "Demand review", dueDay: 8 },

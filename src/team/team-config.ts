@@ -1,5 +1,5 @@
 /**
- * The team configuration (DESIGN §4a): one per workspace. Validated with zod so a bad file or modal gets
+ * The team configuration: one per workspace. Validated with zod so a bad file or modal gets
  * field-named errors (`phases[2].dueDay: …`) and nothing is stored.
  */
 import cron from "node-cron";

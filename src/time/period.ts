@@ -1,5 +1,5 @@
 /**
- * Periods of actuals and plans: a month `YYYY-MM` or an ISO week `YYYY-Www`. DESIGN §4: a period
+ * Periods of actuals and plans: a month `YYYY-MM` or an ISO week `YYYY-Www`. A period
  * belongs to a window when its first day (the 1st of the month, the Monday of the week) lies inside it.
  */
 import { daysInMonth } from "./dates.ts";

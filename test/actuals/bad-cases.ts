@@ -1,4 +1,4 @@
-/** The bad-input corpus of issue #4: each case names the line an editor shows (header = line 1). */
+/** The bad-input corpus of the actuals import: each case names the line an editor shows (header = line 1). */
 import type { ActualsKind } from "../../src/actuals/kinds.ts";
 
 export const ORDERS_HEADER = "order_id,family,order_date,promised_date,delivered_date,quantity";

@@ -68,7 +68,7 @@ describe("actuals readers (same window rule as the KPIs)", () => {
 });
 
 describe("sop kpi", () => {
-  it("prints exactly the DESIGN §4a JSON shape", async () => {
+  it("prints exactly the documented JSON shape", async () => {
     const r = await sop(["kpi", "--team", TEAM, "--from", "2026-01-01", "--to", "2026-01-31", "--json"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");

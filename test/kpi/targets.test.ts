@@ -80,7 +80,7 @@ describe("formatting", () => {
     expect(formatKpiDelta("mape", 0.2, null)).toBeNull();
   });
 
-  it("summarises every KPI in DESIGN order", () => {
+  it("summarises every KPI in the definitions' order", () => {
     const rows = summarizeKpis(
       {
         forecastAccuracy: 0.82,

@@ -1,6 +1,6 @@
 /**
- * `sop kpi --team T --from DATE --to DATE [--family F] [--json]`: every KPI of DESIGN §4 over the
- * window. `--json` prints exactly the DESIGN §4a shape (fractions and days, null for no data); without
+ * `sop kpi --team T --from DATE --to DATE [--family F] [--json]`: every KPI (README "KPI definitions") over
+ * the window. `--json` prints exactly the shape of kpi-values.ts (fractions and days, null for no data); without
  * it, a table with targets and RAG status.
  */
 
