@@ -6,11 +6,9 @@
  * executive sign-off offers one Approve per scenario, and the one approved becomes the published plan.
  */
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.ts";
 import { getCycle } from "../../src/cycle/cycle-store.ts";
 import { decidePhase } from "../../src/cycle/decide.ts";
 import { publishedVersion } from "../../src/cycle/scenarios.ts";
-import { submitPlan } from "../../src/cycle/submit-plan.ts";
 import { approvedPlan } from "../../src/plans/approved-plan.ts";
 import { APPROVE_ACTION_IDS, CYCLE_ACTIONS, SUBMIT_INPUTS } from "../../views/cycle-ids.ts";
 import {
@@ -31,9 +29,10 @@ import {
 import { csv } from "../forecast-phase/fixtures.ts";
 import { useHarness } from "../support/harness.ts";
 import { findElement } from "../support/slack-driver.ts";
+import { approve, newReportClock, PERIOD, step } from "./report-flow.ts";
 
-const clock = new ManualClock(new Date("2027-01-02T08:00:00Z"));
-const PERIOD = "2027-01";
+const clock = newReportClock();
+
 const SP = as("U0SP");
 const FIN = as("U0FIN");
 
@@ -70,24 +69,8 @@ const finance = (revenue: number) =>
   ]);
 
 async function domainStep(phase: string, owner: string, approver: string, body: string) {
-  await submitPlan({
-    teamId: TEAM,
-    period: PERIOD,
-    phase,
-    by: owner,
-    at: clock.now(),
-    csv: body,
-    source: "cli",
-  });
-  await decidePhase({
-    teamId: TEAM,
-    period: PERIOD,
-    phase,
-    version: 1,
-    by: approver,
-    at: clock.now(),
-    decision: "approve",
-  });
+  await step(clock, phase, owner, body);
+  await approve(clock, phase, 1, approver);
 }
 
 describe("scenarios", () => {
