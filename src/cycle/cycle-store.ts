@@ -3,17 +3,23 @@
  * step of the cycle's log (src/store/cycles.ts): exactly one of any number of concurrent commits of the
  * same state wins, the others reload and explain. The snapshot is refreshed after; readers apply any
  * logged events newer than it, so a crash between the two writes never loses a transition.
+ * The latest state read or committed is kept per process (src/store/recent-reads.ts) for up to 10 s:
+ * a read then costs two small lookups by `_id` made together (its last event's time, the next event),
+ * so a transition committed on any replica is seen by the next read. States handed out are shared and
+ * frozen.
  */
 import type { Logger } from "../logger.ts";
 import {
   commitCycleEvent,
   commitCycleStart,
+  cycleEventTime,
   insertCycleSnapshot,
   readCycleEvent,
   readCycleSnapshot,
   rebuildCycleFromStart,
   refreshCycleSnapshot,
 } from "../store/cycles.ts";
+import { RecentReads } from "../store/recent-reads.ts";
 import { applyEvent, type CycleEvent, type CycleState, cycleId } from "./cycle-state.ts";
 
 // Starts and transitions this process committed, per team: lets the app notice that an interaction
@@ -40,14 +46,37 @@ async function catchUp(state: CycleState): Promise<{ state: CycleState; behind: 
   }
 }
 
+const recent = new RecentReads<CycleState>(10_000);
+
+/** Keeps `state` as the latest of its cycle unless a later one is kept already. */
+function remember(state: CycleState, readAt?: number): CycleState {
+  const kept = recent.get(state.id);
+  if (kept && kept.rev >= state.rev) return state;
+  return recent.set(state.id, state, readAt ?? recent.readAt(state.id));
+}
+
 /** The cycle of `teamId` for `period`, with every committed transition applied; null when not started. */
 export async function getCycle(teamId: string, period: string): Promise<CycleState | null> {
   const id = cycleId(teamId, period);
+  const known = recent.get(id);
+  if (known) {
+    // Still the log it was read from (its last event unchanged: not a reset database), caught up.
+    const lastAt = known.events.find((e) => e.seq === known.rev)?.at;
+    const [at, next] = await Promise.all([cycleEventTime(id, known.rev), readCycleEvent(id, known.rev + 1)]);
+    if (lastAt && at?.getTime() === lastAt.getTime()) {
+      if (!next) return known;
+      const { state } = await catchUp(applyEvent(known, next));
+      await refreshCycleSnapshot(state);
+      return remember(state);
+    }
+    recent.delete(id);
+  }
+  const readAt = performance.now();
   const snapshot = (await readCycleSnapshot(id)) ?? (await rebuildCycleFromStart(id));
   if (!snapshot) return null;
   const { state, behind } = await catchUp(snapshot);
   if (behind > 0) await refreshCycleSnapshot(state);
-  return state;
+  return remember(state, readAt);
 }
 
 /**
@@ -78,5 +107,5 @@ export async function commitEvent(
   noteCommit(state.teamId);
   const next = applyEvent(state, event);
   await refreshCycleSnapshot(next, log);
-  return next;
+  return remember(next);
 }

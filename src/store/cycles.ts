@@ -11,7 +11,7 @@ import type { CycleEvent, CycleState } from "../cycle/cycle-state.ts";
 import { type CycleDoc, CycleModel } from "../db/models/cycle.ts";
 import { type CycleEventDoc, CycleEventModel } from "../db/models/cycle-event.ts";
 import type { Logger } from "../logger.ts";
-import { commitStep, readStep, seriesId } from "./series.ts";
+import { commitStep, readStep, readStepField, seriesId } from "./series.ts";
 import { isDuplicateKeyError } from "./unique-insert.ts";
 
 export function cycleEventId(id: string, seq: number): string {
@@ -90,6 +90,12 @@ export async function readCycleSnapshot(id: string): Promise<CycleState | null> 
 export async function readCycleEvent(id: string, seq: number): Promise<CycleEvent | null> {
   const doc = await readStep<CycleEventDoc>(CycleEventModel, cycleEventId(id, seq));
   return doc ? toEvent(doc) : null;
+}
+
+/** When event `seq` of a cycle's log was made, without reading the rest of it; null when not committed. */
+export async function cycleEventTime(id: string, seq: number): Promise<Date | null> {
+  const at = await readStepField(CycleEventModel, cycleEventId(id, seq), "at");
+  return at === undefined || at === null ? null : new Date(at as Date);
 }
 
 /**

@@ -27,6 +27,14 @@ export async function readStep<T>(model: AnyModel, id: string): Promise<T | null
   return (await model.collection.findOne({ _id: id } as never)) as T | null;
 }
 
+/** One field of a step, looked up by `_id` without reading the rest (undefined: no such step). */
+export async function readStepField(model: AnyModel, id: string, field: string): Promise<unknown> {
+  const doc = (await model.collection.findOne({ _id: id } as never, {
+    projection: { [field]: 1 },
+  })) as Record<string, unknown> | null;
+  return doc ? (doc[field] ?? null) : undefined;
+}
+
 /**
  * The steps after `from`, in order, each looked up by `_id` until the first missing one. Series are
  * short past their head (usually zero or one step), so this is one or two point lookups.

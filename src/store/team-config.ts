@@ -11,7 +11,8 @@ import { type TeamConfigDoc, TeamConfigModel } from "../db/models/team-config.ts
 import { type TeamConfigRevisionDoc, TeamConfigRevisionModel } from "../db/models/team-config-revision.ts";
 import { everyTeam } from "./all-teams.ts";
 import { idPrefixRange } from "./id-range.ts";
-import { commitStep, readStep, refreshHead, seriesId, stepsAfter } from "./series.ts";
+import { RecentReads } from "./recent-reads.ts";
+import { commitStep, readStep, readStepField, refreshHead, seriesId, stepsAfter } from "./series.ts";
 
 export interface StoredTeamConfig {
   teamId: string;
@@ -24,33 +25,67 @@ export interface StoredTeamConfig {
 
 const revisionId = (teamId: string, revision: number) => seriesId(teamId, revision, 6);
 
-/** The latest saved configuration of a team, or null when it has none. */
+const recent = new RecentReads<StoredTeamConfig>(10_000);
+
+const storedOf = (r: TeamConfigRevisionDoc): StoredTeamConfig => ({
+  teamId: r.teamId,
+  config: r.config,
+  revision: r.revision,
+  savedAt: r.savedAt,
+  savedBy: r.savedBy,
+});
+
+/**
+ * Whether `known` is still the team's configuration: its revision document is the one it was read
+ * from (same save time: not deleted, not replaced by a reset), and no later revision exists.
+ */
+async function stillCurrent(known: StoredTeamConfig): Promise<"current" | "newer" | "unknown"> {
+  const [savedAt, next] = await Promise.all([
+    readStepField(TeamConfigRevisionModel, revisionId(known.teamId, known.revision), "savedAt"),
+    readStepField(TeamConfigRevisionModel, revisionId(known.teamId, known.revision + 1), "_id"),
+  ]);
+  if (!(savedAt instanceof Date) || savedAt.getTime() !== known.savedAt.getTime()) return "unknown";
+  return next === undefined ? "current" : "newer";
+}
+
+/** The latest saved configuration of a team, or null when it has none. Shared: never change it. */
 export async function readTeamConfig(teamId: string): Promise<StoredTeamConfig | null> {
+  const known = recent.get(teamId);
+  if (known) {
+    const check = await stillCurrent(known);
+    if (check === "current") return known;
+    const later = check === "newer" ? await latestAfter(teamId, known.revision) : null;
+    if (later) return recent.set(teamId, storedOf(later), recent.readAt(teamId));
+    recent.delete(teamId);
+  }
+  const readAt = performance.now();
   const head = await readStep<TeamConfigDoc>(TeamConfigModel, teamId);
+  const latest = await latestAfter(teamId, head?.revision ?? 0);
+  if (latest) return recent.set(teamId, storedOf(latest), readAt);
+  if (!head) return null;
+  return recent.set(
+    teamId,
+    {
+      teamId,
+      config: head.config,
+      revision: head.revision,
+      savedAt: head.updatedAt,
+      savedBy: head.updatedBy,
+    },
+    readAt,
+  );
+}
+
+/** The last revision after `from` (the head moved up to it), or null when there is none. */
+async function latestAfter(teamId: string, from: number): Promise<TeamConfigRevisionDoc | null> {
   const newer = await stepsAfter<TeamConfigRevisionDoc>(
     TeamConfigRevisionModel,
     (n) => revisionId(teamId, n),
-    head?.revision ?? 0,
+    from,
   );
-  const latest = newer.at(-1)?.step;
-  if (latest) {
-    await moveHead(latest).catch(() => {}); // best effort: the next reader catches up the same way
-    return {
-      teamId,
-      config: latest.config,
-      revision: latest.revision,
-      savedAt: latest.savedAt,
-      savedBy: latest.savedBy,
-    };
-  }
-  if (!head) return null;
-  return {
-    teamId,
-    config: head.config,
-    revision: head.revision,
-    savedAt: head.updatedAt,
-    savedBy: head.updatedBy,
-  };
+  const latest = newer.at(-1)?.step ?? null;
+  if (latest) await moveHead(latest).catch(() => {}); // best effort: the next reader catches up the same way
+  return latest;
 }
 
 function moveHead(r: TeamConfigRevisionDoc): Promise<void> {
@@ -87,6 +122,7 @@ export async function commitTeamConfig(save: ConfigSave): Promise<"won" | "lost"
     savedBy: save.by,
   };
   if (!(await commitStep(TeamConfigRevisionModel, doc))) return "lost";
+  recent.set(save.teamId, storedOf(structuredClone(doc)));
   // Committed. The head is a hint: if this write fails, readers catch up from the revisions.
   await moveHead(doc).catch(() => {});
   return "won";
@@ -105,6 +141,7 @@ async function isRevision(teamId: string, from: number): Promise<boolean> {
 
 /** Removes a team's configuration and its history (offboarding; tests). Revisions first, head last. */
 export async function deleteTeamConfig(teamId: string): Promise<void> {
+  recent.delete(teamId);
   await TeamConfigRevisionModel.collection.deleteMany(idPrefixRange(`${teamId}|`) as never);
   await TeamConfigModel.collection.deleteOne({ _id: teamId } as never);
 }

@@ -4,12 +4,15 @@
  * wins, and the others hear that the configuration changed meanwhile — never a silent overwrite.
  */
 import { UserError } from "../errors.ts";
+import { deepFreeze } from "../store/recent-reads.ts";
 import { commitTeamConfig, readTeamConfig } from "../store/team-config.ts";
 import { parseTeamConfig, type TeamConfig, TeamConfigSchema } from "./team-config.ts";
 
-// Parsed configs by team, with the stored JSON they came from. Parsing (zod, cron expressions, time
-// zones) costs ~1 ms of CPU and every request loads its team's config, some more than once.
+// Parsed configs by team, with the stored JSON they came from, and by the stored object the store
+// hands out again while it is current. Parsing (zod, cron expressions, time zones) costs ~1 ms of CPU
+// and every request loads its team's config, some more than once.
 const parsed = new Map<string, { raw: string; cfg: TeamConfig }>();
+const parsedOf = new WeakMap<object, TeamConfig>();
 
 export interface LoadedTeamConfig {
   config: TeamConfig;
@@ -22,28 +25,23 @@ export interface LoadedTeamConfig {
 export async function loadTeamConfigRevision(teamId: string): Promise<LoadedTeamConfig | null> {
   const stored = await readTeamConfig(teamId);
   if (!stored) return null;
-  const raw = JSON.stringify(stored.config);
-  const hit = parsed.get(teamId);
-  let cfg = hit?.raw === raw ? hit.cfg : undefined;
+  let cfg = parsedOf.get(stored.config);
   if (!cfg) {
-    // Stored configs were validated on save; parsing again applies defaults added since.
-    cfg = deepFreeze(TeamConfigSchema.parse(stored.config));
-    parsed.set(teamId, { raw, cfg });
+    const raw = JSON.stringify(stored.config);
+    const hit = parsed.get(teamId);
+    cfg = hit?.raw === raw ? hit.cfg : undefined;
+    if (!cfg) {
+      // Stored configs were validated on save; parsing again applies defaults added since.
+      cfg = deepFreeze(TeamConfigSchema.parse(stored.config));
+      parsed.set(teamId, { raw, cfg });
+    }
+    parsedOf.set(stored.config, cfg);
   }
   return { config: cfg, revision: stored.revision, savedAt: stored.savedAt, savedBy: stored.savedBy };
 }
 
 export async function loadTeamConfig(teamId: string): Promise<TeamConfig | null> {
   return (await loadTeamConfigRevision(teamId))?.config ?? null;
-}
-
-/** Shared between requests, so nobody may change it in place. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 export async function requireTeamConfig(teamId: string): Promise<TeamConfig> {
