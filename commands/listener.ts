@@ -273,6 +273,9 @@ export interface ViewOutcome {
   after?: () => Promise<void>;
 }
 
+/** A view submission's validation before its ack taking this long is logged as a warning. */
+const SLOW_ACK_MS = 1000;
+
 /** The ack that keeps a modal open with `text` under the input `block`. */
 export function modalErrors(block: string, text: string): ViewOutcome {
   return { ack: { response_action: "errors", errors: { [block]: text } } };
@@ -318,7 +321,10 @@ export function wrapViewSubmission(
       return;
     }
     await args.ack(outcome.ack);
-    log.info({ ms: Math.round(performance.now() - started) }, "acked");
+    // A line per ack costs every submission a synchronous write; only a slow one is worth it at info.
+    const ms = Math.round(performance.now() - started);
+    if (ms >= SLOW_ACK_MS) log.warn({ ms }, "slow ack (Slack gives up after 3 s)");
+    else log.debug({ ms }, "acked");
     if (outcome.after) {
       const after = outcome.after;
       await deps.inFlight.schedule(() => after().catch((err) => tellFailure(ctx, err)));
