@@ -3,7 +3,8 @@
  * names the bot before any request is authorised; nothing to call with OAuth) and, in Socket Mode, the
  * connection are tried until they succeed: while Slack is unreachable or refuses, each attempt logs one
  * line naming the URL and what failed, attempts back off (doubling up to a minute), /healthz reports it,
- * and nothing becomes an unhandled rejection. HTTP is served meanwhile; requests are authorised once the
+ * and nothing becomes an unhandled rejection. HTTP (in Socket Mode: its own server for /healthz and
+ * OAuth) is served meanwhile; requests are authorised once the
  * bot is known.
  */
 import type { App, SocketModeReceiver } from "@slack/bolt";
@@ -40,7 +41,6 @@ export function connectSlack(app: App, opts: SlackConnectionOptions): SlackConne
   const maxDelay = opts.maxDelayMs ?? 60_000;
   const state: SlackState = { slack: "connecting", url, attempts: 0 };
   let initialised = false;
-  let socketStarted = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let settleFirst: () => void = () => {};
@@ -55,10 +55,7 @@ export function connectSlack(app: App, opts: SlackConnectionOptions): SlackConne
         await app.init();
         initialised = true;
       }
-      if (opts.socket) {
-        // The first start also opens Socket Mode's HTTP server (/healthz); later ones only reconnect.
-        await (socketStarted ? opts.socket.client.start() : startSocket(opts.socket));
-      }
+      if (opts.socket) await opts.socket.client.start();
       state.slack = "up";
       state.error = undefined;
       logger.info({ url, attempt: state.attempts }, "Slack reachable");
@@ -77,11 +74,9 @@ export function connectSlack(app: App, opts: SlackConnectionOptions): SlackConne
       settleFirst();
     }
   };
-  const startSocket = async (receiver: SocketModeReceiver) => {
-    socketStarted = true;
-    await receiver.start();
-  };
-
+  // Socket Mode's own HTTP server (/healthz, OAuth paths) serves from the start, whether or not Slack
+  // answers: what receiver.start() does, in two halves (listen now, connect on each attempt).
+  if (opts.socket) listenSocketModeHttp(opts.socket);
   void attempt(firstDelay);
   return {
     state: () => ({ ...state }),
@@ -91,6 +86,11 @@ export function connectSlack(app: App, opts: SlackConnectionOptions): SlackConne
       clearTimeout(timer);
     },
   };
+}
+
+function listenSocketModeHttp(receiver: SocketModeReceiver): void {
+  const r = receiver as unknown as { httpServer?: import("node:http").Server; httpServerPort?: number };
+  if (r.httpServer && !r.httpServer.listening) r.httpServer.listen(r.httpServerPort);
 }
 
 /** What went wrong with a Web API call, in a few words (the error code Slack or the network gave). */

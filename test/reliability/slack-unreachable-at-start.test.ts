@@ -1,7 +1,8 @@
 /**
  * `npm start` while Slack's Web API is unreachable (a closed port) or refuses (auth.test answering an
  * error): one log line per attempt naming the URL and what failed, attempts backing off, /healthz saying
- * so, no unhandled rejection, and serving as soon as Slack answers — no restart needed.
+ * so, no unhandled rejection, and serving as soon as Slack answers — no restart needed. Over HTTP and
+ * in Socket Mode.
  */
 import { createServer } from "node:net";
 import { afterEach, describe, expect, inject, it } from "vitest";
@@ -72,6 +73,29 @@ describe("app started while Slack does not answer", () => {
     expect(status).toBe(503);
     expect(body).toMatchObject({ ok: false, database: "up", slack: "down", slackUrl: url });
     expect(String(body.slackError)).toContain("ECONNREFUSED");
+    expect(app.child.exitCode).toBeNull();
+    expectNoTrace(app);
+  });
+
+  it("Socket Mode, a closed port: the same lines and backoff, /healthz 503 from Socket Mode's own HTTP server", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/api/`;
+    app = startAppProcess({
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_APP_TOKEN: "xapp-1-test-token",
+      SLACK_API_URL: url,
+      PORT: "0",
+      MONGODB_URI: mongoUri,
+    });
+    const listening = await app.waitForLog((l) => l.msg === "S&OP bot listening", 60_000, "listening");
+    expect(listening.socketMode).toBe(true);
+    const first = await app.waitForLog(retryLine(1), 30_000, "first failed attempt");
+    expect(first.msg).toContain(url);
+    expect(first.msg).toContain("ECONNREFUSED");
+    const second = await app.waitForLog(retryLine(2), 30_000, "second attempt");
+    expect(second.retryInS).toBe(2);
+    const { status, body } = await health(listening.port as number);
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ ok: false, slack: "down", slackUrl: url });
     expect(app.child.exitCode).toBeNull();
     expectNoTrace(app);
   });
