@@ -45,8 +45,6 @@ export function classifySlackError(err: unknown): {
   return { code: "error", retryable: true, message, answered: true };
 }
 
-const watched = new WeakMap<WebClient, number>();
-
 /**
  * Logs every HTTP 429 the client receives, with the method and the Retry-After it will wait. The client
  * pauses its queue and retries on its own; this makes the wait visible. Returns a function that stops it.
@@ -62,7 +60,6 @@ export function watchRateLimits(client: WebClient, logger: Logger): () => void {
     );
   };
   client.on(WebClientEvent.RATE_LIMITED, listener);
-  watched.set(client, (watched.get(client) ?? 0) + 1);
   return () => {
     client.off(WebClientEvent.RATE_LIMITED, listener);
   };
