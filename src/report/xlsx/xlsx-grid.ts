@@ -46,13 +46,18 @@ const SHADE: Partial<Record<MeasureId, { flag: FlagKind; fill: ExcelJS.Fill }>> 
  * exceljs serialise each one to find its twin (most of a 5,000-family workbook's time). Never mutate
  * a cell's style after assigning one of these: set the whole style again.
  */
-const styles = new Map<string, Partial<ExcelJS.Style>>();
+// By number format, then by fill object (the fills are the module's constants): no key to build per cell.
+const styles = new Map<string, Map<ExcelJS.Fill | undefined, Partial<ExcelJS.Style>>>();
 export function sharedStyle(numFmt: string, fill?: ExcelJS.Fill): Partial<ExcelJS.Style> {
-  const key = `${numFmt}\u0000${fill ? JSON.stringify(fill) : ""}`;
-  let style = styles.get(key);
+  let byFill = styles.get(numFmt);
+  if (!byFill) {
+    byFill = new Map();
+    styles.set(numFmt, byFill);
+  }
+  let style = byFill.get(fill);
   if (!style) {
     style = Object.freeze(fill ? { numFmt, fill } : { numFmt });
-    styles.set(key, style);
+    byFill.set(fill, style);
   }
   return style;
 }
