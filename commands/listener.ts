@@ -44,7 +44,6 @@ export interface ListenerContext extends Caller {
   commit<T>(what: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** The parts of a context every kind of request shares. */
 /** Who sent an interaction payload (block action, shortcut, view submission): the team falls back to the user's. */
 function interactionCaller(body: {
   team?: { id?: string } | null;
@@ -53,6 +52,7 @@ function interactionCaller(body: {
   return { teamId: String(body.team?.id ?? body.user?.team_id ?? ""), userId: String(body.user?.id ?? "") };
 }
 
+/** The parts of a context every kind of request shares. */
 function baseContext(
   kind: RequestKind,
   deps: AppDeps,

@@ -1,10 +1,11 @@
 /**
  * Documents this process read moments ago, so the next request does not read and decode them again.
  * Only for series (series.ts), whose steps are never changed once written: a caller holding step n
- * looks up step n + 1 by `_id` (one point lookup, usually a miss) before trusting an entry, so a step
- * committed by any replica is seen at once. Entries belong to the database connection they were read
- * on (a reconnect or another database starts empty) and are dropped after `maxAgeMs`, which bounds
- * what the next-step check cannot see: a series deleted or rewritten outside the app.
+ * checks, by two `_id` lookups made together, that step n is still the one it read (its time unchanged:
+ * not deleted or reset) and that step n + 1 does not exist (usually a miss), so a step committed by any
+ * replica is seen at once. Entries belong to the database connection they were read on (a reconnect or
+ * another database starts empty) and are dropped after `maxAgeMs`, which bounds what those checks
+ * cannot see: a series rewritten outside the app with the same times.
  * Values are frozen: they are shared by every request that gets them.
  */
 import mongoose from "mongoose";
