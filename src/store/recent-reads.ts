@@ -52,10 +52,6 @@ export class RecentReads<T> {
   delete(key: string): void {
     this.entries.delete(key);
   }
-
-  deleteWhere(match: (key: string) => boolean): void {
-    for (const key of this.entries.keys()) if (match(key)) this.entries.delete(key);
-  }
 }
 
 export function deepFreeze<T>(value: T): T {
